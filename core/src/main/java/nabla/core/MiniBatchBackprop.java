@@ -1,0 +1,119 @@
+package nabla.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Hand-coded backprop in matrix form: the m examples of a mini-batch are stacked as the columns
+ * of X (n⁰×m), and each equation is evaluated for all of them at once.
+ *
+ * <pre>
+ * BP1  δᴸ = ∇ₐC ⊙ σ'(zᴸ)
+ * BP2  δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ)
+ * BP3  ∂C/∂bˡ = δˡ          averaged over the columns: the row mean of δˡ, (nˡ×1)
+ * BP4  ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ   summed over the columns by the product, then divided by m
+ * </pre>
+ *
+ * <p>m is the number of columns of X, never its number of rows. Each step is a protected method,
+ * so a variant can replace one step and leave the others as they are; a step that throws is
+ * reported as a {@link BackpropStepException} naming its equation and layer.
+ */
+public class MiniBatchBackprop implements Backprop {
+
+    @Override
+    public final Gradient gradient(Network network, Matrix x, Matrix y) {
+        checkBatch(network, x, y);
+        ForwardPass pass = forward(network, x);
+        int layers = network.layerCount();
+        Matrix[] delta = new Matrix[layers + 1];
+
+        delta[layers] = step(Equation.BP1, layers, () -> outputError(pass, y));
+        for (int l = layers - 1; l >= 1; l--) {
+            int layer = l;
+            delta[l] = step(Equation.BP2, l, () -> hiddenError(pass, layer, delta[layer + 1]));
+        }
+
+        List<Matrix> nablaB = new ArrayList<>(layers);
+        List<Matrix> nablaW = new ArrayList<>(layers);
+        for (int l = 1; l <= layers; l++) {
+            int layer = l;
+            nablaB.add(step(Equation.BP3, l, () -> biasGradient(pass, layer, delta[layer])));
+            nablaW.add(step(Equation.BP4, l, () -> weightGradient(pass, layer, delta[layer])));
+        }
+        return new Gradient(Arrays.asList(delta).subList(1, layers + 1), nablaB, nablaW);
+    }
+
+    /** Runs the forward pass, keeping every zˡ and aˡ for the backward pass. */
+    public final ForwardPass forward(Network network, Matrix x) {
+        int layers = network.layerCount();
+        Matrix[] z = new Matrix[layers + 1];
+        Matrix[] activations = new Matrix[layers + 1];
+        activations[0] = x;
+        for (int l = 1; l <= layers; l++) {
+            int layer = l;
+            z[l] = step(Equation.FORWARD, l, () -> weightedInput(network, layer, activations[layer - 1]));
+            // aˡ = σ(zˡ)
+            activations[l] = network.activation(l).apply(z[l]);
+        }
+        return new ForwardPass(network, z, activations);
+    }
+
+    /** zˡ = wˡ aˡ⁻¹ + bˡ, with bˡ added to every column. */
+    protected Matrix weightedInput(Network network, int l, Matrix previousActivation) {
+        // zˡ = wˡ aˡ⁻¹ + bˡ: (nˡ×nˡ⁻¹)·(nˡ⁻¹×m) + (nˡ×1) broadcast over the m columns
+        return network.weight(l).multiply(previousActivation).addColumn(network.bias(l));
+    }
+
+    /** BP1: the output error δᴸ = ∇ₐC ⊙ σ'(zᴸ), (nᴸ×m), or the cost's shortcut for it. */
+    protected Matrix outputError(ForwardPass pass, Matrix y) {
+        int last = pass.layerCount();
+        Network network = pass.network();
+        // BP1: δᴸ = ∇ₐC ⊙ σ'(zᴸ)
+        return network.cost().outputError(pass.z(last), pass.activation(last), y, network.outputActivation());
+    }
+
+    /** BP2: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ'(zˡ), (nˡ×m). */
+    protected Matrix hiddenError(ForwardPass pass, int l, Matrix nextDelta) {
+        Network network = pass.network();
+        // BP2: (wˡ⁺¹)ᵀ δˡ⁺¹, then ⊙ σ'(zˡ)
+        Matrix backpropagated = network.weight(l + 1).transposeMultiply(nextDelta);
+        return backpropagated.hadamard(network.activation(l).derivative(pass.z(l)));
+    }
+
+    /** BP3: ∂C/∂bˡ, the mean over the m columns of δˡ, keeping the (nˡ×1) column shape. */
+    protected Matrix biasGradient(ForwardPass pass, int l, Matrix delta) {
+        // BP3: ∂C/∂bˡ = (1/m) Σₓ δˡₓ
+        return delta.rowMean();
+    }
+
+    /** BP4: ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ / m, (nˡ×nˡ⁻¹), where m is the number of columns. */
+    protected Matrix weightGradient(ForwardPass pass, int l, Matrix delta) {
+        // BP4: ∂C/∂wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ, the product summing over the m examples
+        return delta.multiplyTranspose(pass.activation(l - 1)).scaleInPlace(1.0 / pass.batchSize());
+    }
+
+    private static Matrix step(Equation equation, int layer, Supplier<Matrix> body) {
+        try {
+            return body.get();
+        } catch (BackpropStepException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BackpropStepException(equation, layer, e);
+        }
+    }
+
+    /** Throws IllegalArgumentException unless x and y fit the network and have the same m ≥ 1. */
+    static void checkBatch(Network network, Matrix x, Matrix y) {
+        network.checkInput("backprop", x);
+        int outputs = network.size(network.layerCount());
+        if (y.rows() != outputs || y.cols() != x.cols()) {
+            throw new IllegalArgumentException("backprop: targets " + y.shape() + " do not match inputs "
+                    + x.shape() + ": expected (" + outputs + "x" + x.cols() + "), one target column per example");
+        }
+        if (x.cols() == 0) {
+            throw new IllegalArgumentException("backprop: input " + x.shape() + " has no examples; pass at least one column");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package nabla.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads the IDX format of the MNIST files: a big-endian header of a magic number and the
+ * dimensions, followed by one unsigned byte per value.
+ *
+ * <ul>
+ *   <li>images: magic 2051 (0x00000803), then count, rows and columns;</li>
+ *   <li>labels: magic 2049 (0x00000801), then count.</li>
+ * </ul>
+ *
+ * <p>A file may be gzip-compressed or raw; the first two bytes tell which (0x1f 0x8b for gzip),
+ * whatever the file is called. Nothing is allocated from the counts in a header: they are first
+ * checked against the bytes actually present.
+ */
+public final class IdxReader {
+
+    /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */
+    public static final int IMAGES_MAGIC = 0x00000803;
+
+    /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
+    public static final int LABELS_MAGIC = 0x00000801;
+
+    private static final int IMAGES_HEADER = 16;
+    private static final int LABELS_HEADER = 8;
+
+    private IdxReader() {
+    }
+
+    /** Pixels of an images file: {@code count} images of rows × columns bytes, one after another. */
+    public record Images(int count, int rows, int columns, byte[] pixels) {
+        /** Returns the number of pixels in one image, rows × columns. */
+        public int pixelsPerImage() {
+            return rows * columns;
+        }
+    }
+
+    /** Reads an images file (magic 2051), gzip-compressed or raw. */
+    public static Images readImages(Path file) throws IOException {
+        return readImages(file.toString(), Files.readAllBytes(file));
+    }
+
+    /** Reads a labels file (magic 2049), gzip-compressed or raw; one byte per label. */
+    public static byte[] readLabels(Path file) throws IOException {
+        return readLabels(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Parses the bytes of an images file; {@code name} identifies the file in error messages.
+     *
+     * @throws IdxFormatException if the bytes are not a valid images file
+     */
+    public static Images readImages(String name, byte[] fileBytes) throws IdxFormatException {
+        byte[] bytes = decompressIfGzip(name, fileBytes);
+        ByteBuffer header = header(name, bytes, IMAGES_HEADER, "images");
+        checkMagic(name, header.getInt(), IMAGES_MAGIC, "images");
+        long count = unsigned(header.getInt());
+        long rows = unsigned(header.getInt());
+        long columns = unsigned(header.getInt());
+        long expected = count * rows * columns;
+        long present = bytes.length - IMAGES_HEADER;
+        if (rows == 0 || columns == 0) {
+            throw new IdxFormatException(name + ": header declares images of " + rows + "x" + columns
+                    + " pixels; expected at least 1x1 (28x28 for MNIST)");
+        }
+        if (rows * columns > Integer.MAX_VALUE || expected != present) {
+            throw new IdxFormatException(name + ": header declares " + count + " images of " + rows + "x"
+                    + columns + " pixels, which need " + expected + " bytes after the 16-byte header, but "
+                    + present + " are present; the file is truncated or its header is wrong");
+        }
+        byte[] pixels = new byte[(int) present];
+        System.arraycopy(bytes, IMAGES_HEADER, pixels, 0, pixels.length);
+        return new Images((int) count, (int) rows, (int) columns, pixels);
+    }
+
+    /**
+     * Parses the bytes of a labels file; {@code name} identifies the file in error messages.
+     *
+     * @throws IdxFormatException if the bytes are not a valid labels file
+     */
+    public static byte[] readLabels(String name, byte[] fileBytes) throws IdxFormatException {
+        byte[] bytes = decompressIfGzip(name, fileBytes);
+        ByteBuffer header = header(name, bytes, LABELS_HEADER, "labels");
+        checkMagic(name, header.getInt(), LABELS_MAGIC, "labels");
+        long count = unsigned(header.getInt());
+        long present = bytes.length - LABELS_HEADER;
+        if (count != present) {
+            throw new IdxFormatException(name + ": header declares " + count + " labels but " + present
+                    + " bytes follow the 8-byte header; the file is truncated or its header is wrong");
+        }
+        byte[] labels = new byte[(int) present];
+        System.arraycopy(bytes, LABELS_HEADER, labels, 0, labels.length);
+        return labels;
+    }
+
+    /** Returns true when the bytes start with the gzip magic number 0x1f 0x8b. */
+    static boolean isGzip(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] decompressIfGzip(String name, byte[] bytes) throws IdxFormatException {
+        if (!isGzip(bytes)) {
+            return bytes;
+        }
+        // The output buffer grows with the bytes actually decompressed, never from a header count.
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(1L << 26, Math.max(64L, bytes.length * 4L)));
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > Integer.MAX_VALUE - 64) {
+                    throw new IdxFormatException(name + ": gzip stream decompresses to more than 2 GiB; "
+                            + "expected an IDX file small enough to hold in one array");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (ZipException | EOFException e) {
+            throw new IdxFormatException(name + ": starts with the gzip magic number but its gzip stream "
+                    + "cannot be read (" + e.getMessage() + "); the file is corrupt or truncated", e);
+        } catch (IdxFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IdxFormatException(name + ": gzip stream cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static ByteBuffer header(String name, byte[] bytes, int size, String kind) throws IdxFormatException {
+        if (bytes.length < size) {
+            throw new IdxFormatException(name + ": " + bytes.length + " bytes, too short for the " + size
+                    + "-byte header of an IDX " + kind + " file");
+        }
+        return ByteBuffer.wrap(bytes, 0, size);
+    }
+
+    private static void checkMagic(String name, int found, int expected, String kind) throws IdxFormatException {
+        if (found != expected) {
+            String hint = found == IMAGES_MAGIC ? " (an images file)"
+                    : found == LABELS_MAGIC ? " (a labels file)" : "";
+            throw new IdxFormatException(name + ": magic number " + found + hint + ", expected " + expected
+                    + " for an IDX " + kind + " file");
+        }
+    }
+
+    private static long unsigned(int value) {
+        return value & 0xffffffffL;
+    }
+}

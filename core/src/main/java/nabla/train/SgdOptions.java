@@ -1,0 +1,26 @@
+package nabla.train;
+
+/**
+ * Settings of mini-batch stochastic gradient descent.
+ *
+ * @param epochs the number of passes over the training set, at least 1
+ * @param batchSize B, the number of examples per mini-batch, at least 1; the last mini-batch of
+ *     an epoch holds the remainder and may be smaller
+ * @param learningRate η, the step size of w ← w − η·∂C/∂w; finite and positive
+ * @param seed seeds the shuffle of the training set before each epoch
+ */
+public record SgdOptions(int epochs, int batchSize, double learningRate, long seed) {
+
+    public SgdOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs " + epochs + ": train for at least 1 epoch");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + ": a mini-batch needs at least 1 example");
+        }
+        if (!(learningRate > 0.0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate η = " + learningRate
+                    + ": it must be a finite number greater than 0, such as 3.0");
+        }
+    }
+}
