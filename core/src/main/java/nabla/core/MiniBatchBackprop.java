@@ -104,8 +104,11 @@ public class MiniBatchBackprop implements Backprop {
         }
     }
 
-    /** Throws IllegalArgumentException unless x and y fit the network and have the same m ≥ 1. */
-    static void checkBatch(Network network, Matrix x, Matrix y) {
+    /**
+     * Throws IllegalArgumentException unless x and y fit the network and have the same m ≥ 1. Every
+     * {@link Backprop}, hand-coded or not, can use it to reject a batch with the same messages.
+     */
+    public static void checkBatch(Network network, Matrix x, Matrix y) {
         network.checkInput("backprop", x);
         int outputs = network.size(network.layerCount());
         if (y.rows() != outputs || y.cols() != x.cols()) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import nabla.core.MiniBatchBackprop;
 import nabla.core.Network;
 import nabla.data.DataSplit;
 import nabla.train.EpochResult;
@@ -22,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a network with mini-batch SGD and hand-coded backprop, evaluating on the test set "
-                    + "after every epoch.",
+            "Train a network with mini-batch SGD, taking gradients from hand-coded backprop or from "
+                    + "the autodiff graph, and evaluate on the test set after every epoch.",
             "The last line is 'final test accuracy: A (correct/total)'."
         })
 final class TrainCommand implements Callable<Integer> {
@@ -58,6 +57,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Seed of the initial weights and of the shuffles. Default: ${DEFAULT-VALUE}.")
     private long seed;
 
+    @Option(names = "--engine", paramLabel = "E", defaultValue = "hand", converter = Engine.Converter.class,
+            description = "How the gradient is computed: hand (the hand-coded backprop of the four "
+                    + "equations) or autograd (reverse-mode autodiff over the network's graph). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private Engine engine;
+
     @Override
     public Integer call() throws IOException {
         SgdOptions options = options();
@@ -65,8 +70,8 @@ final class TrainCommand implements Callable<Integer> {
         DataSplit split = loadData();
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Training %s on %d examples, testing on %d (batch %d, η = %s, seed %d)%n",
-                network, split.training().size(), split.test().size(), batch, eta, seed);
+        out.printf(Locale.ROOT, "Training %s on %d examples, testing on %d (batch %d, η = %s, seed %d, engine %s)%n",
+                network, split.training().size(), split.test().size(), batch, eta, seed, engine);
         out.flush();
         TrainingListener printer = new TrainingListener() {
             @Override
@@ -78,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         };
         List<EpochResult> results;
         try {
-            results = new Sgd(new MiniBatchBackprop()).train(network, split.training(), split.test(), options, printer);
+            results = new Sgd(engine.backprop()).train(network, split.training(), split.test(), options, printer);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
