@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Learn and verify backpropagation on a fully connected network.",
         subcommands = {
             TrainCommand.class,
+            CheckCommand.class,
+            MutantsCommand.class,
         })
 public final class Nabla implements Runnable {
 

@@ -1,0 +1,129 @@
+package nabla.cli;
+
+import java.io.IOException;
+import nabla.check.CheckCase;
+import nabla.check.CheckOptions;
+import nabla.check.Differences;
+import nabla.core.Activation;
+import nabla.core.Activations;
+import nabla.core.Cost;
+import nabla.core.Costs;
+import nabla.core.Matrix;
+import nabla.core.Network;
+import nabla.data.DataSplit;
+import nabla.data.Dataset;
+import org.apache.commons.math3.random.RandomDataGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The options shared by {@code nabla check} and {@code nabla mutants}: the network, the batch
+ * and the finite-difference settings.
+ */
+final class CheckSetup {
+
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "784,30,10",
+            description = "Layer sizes from input to output. Default: ${DEFAULT-VALUE}.")
+    int[] sizes;
+
+    @Option(names = "--batch", paramLabel = "M", defaultValue = "10",
+            description = "Examples in the batch, m. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the network's weights, the batch and the sampled parameters. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--eps", paramLabel = "H",
+            description = "Finite-difference step h added to each parameter (no unit). Default: 1e-5 for "
+                    + "central differences, 1e-7 for forward differences.")
+    Double step;
+
+    @Option(names = "--differences", paramLabel = "KIND", defaultValue = "central",
+            description = "Finite differences: central or forward. Default: ${DEFAULT-VALUE}.")
+    String differences;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
+            description = "Activation of the hidden layers. Default: ${DEFAULT-VALUE}.")
+    String hidden;
+
+    @Option(names = "--output", paramLabel = "NAME", defaultValue = "sigmoid",
+            description = "Activation of the output layer. Default: ${DEFAULT-VALUE}.")
+    String output;
+
+    @Option(names = "--cost", paramLabel = "NAME", defaultValue = "quadratic",
+            description = "Cost function. Default: ${DEFAULT-VALUE}.")
+    String cost;
+
+    /** Returns the finite-difference options, with {@code params} weights and biases per layer (0: all). */
+    CheckOptions options(CommandLine commandLine, int params) {
+        Differences kind = switch (differences) {
+            case "central" -> Differences.CENTRAL;
+            case "forward" -> Differences.FORWARD;
+            default -> throw invalid(commandLine, "--differences", "'" + differences
+                    + "' is not a kind of finite differences; use central or forward");
+        };
+        CheckOptions options = CheckOptions.defaults().withDifferences(kind).withSamplesPerLayer(params).withSeed(seed);
+        if (step != null) {
+            try {
+                options = options.withStep(step);
+            } catch (IllegalArgumentException e) {
+                throw invalid(commandLine, "--eps", e.getMessage());
+            }
+        }
+        return options;
+    }
+
+    /**
+     * Returns the network and batch to check. When the first size is 784 and the last at least 10,
+     * the batch is m images of the embedded MNIST sample with one-hot labels, chosen by the seed;
+     * otherwise inputs are uniform in [0, 1) and targets one-hot at random.
+     */
+    CheckCase checkCase(CommandLine commandLine) throws IOException {
+        if (batch < 1) {
+            throw invalid(commandLine, "--batch", batch + ": a batch needs at least 1 example");
+        }
+        Activation hiddenActivation = named(commandLine, "--activation", hidden, true);
+        Activation outputActivation = named(commandLine, "--output", output, false);
+        Cost costFunction;
+        try {
+            costFunction = Costs.named(cost);
+        } catch (IllegalArgumentException e) {
+            throw invalid(commandLine, "--cost", e.getMessage());
+        }
+        Network network;
+        try {
+            network = new Network(sizes, seed, hiddenActivation, outputActivation, costFunction);
+        } catch (IllegalArgumentException e) {
+            throw invalid(commandLine, "--sizes", e.getMessage());
+        }
+        int outputs = sizes[sizes.length - 1];
+        if (sizes[0] != 784 || outputs < DataSplit.MNIST_CLASSES) {
+            CheckCase random = CheckCase.random(sizes, batch, seed, hiddenActivation, outputActivation, costFunction);
+            return new CheckCase(network, random.x(), random.y());
+        }
+        Dataset training = DataSplit.embeddedSample().training();
+        int[] order = new RandomDataGenerator(new Well19937c(seed)).nextPermutation(training.size(),
+                Math.min(batch, training.size()));
+        Matrix x = training.inputs(order, 0, order.length);
+        Matrix y = training.targets(order, 0, order.length, outputs);
+        return new CheckCase(network, x, y);
+    }
+
+    private static Activation named(CommandLine commandLine, String flag, String name, boolean hiddenLayer) {
+        try {
+            Activation activation = Activations.named(name);
+            if (hiddenLayer && !activation.isElementwise()) {
+                throw invalid(commandLine, flag, name + " is not element-wise, so it can only be the output layer");
+            }
+            return activation;
+        } catch (IllegalArgumentException e) {
+            throw invalid(commandLine, flag, e.getMessage());
+        }
+    }
+
+    static CommandLine.ParameterException invalid(CommandLine commandLine, String flag, String message) {
+        return new CommandLine.ParameterException(commandLine, "invalid value for option '" + flag + "': " + message);
+    }
+}
