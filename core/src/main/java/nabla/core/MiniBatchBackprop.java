@@ -3,6 +3,8 @@ package nabla.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -18,9 +20,22 @@ import java.util.function.Supplier;
  *
  * <p>m is the number of columns of X, never its number of rows. Each step is a protected method,
  * so a variant can replace one step and leave the others as they are; a step that throws is
- * reported as a {@link BackpropStepException} naming its equation and layer.
+ * reported as a {@link BackpropStepException} naming its equation and layer. An optional
+ * {@link StepListener} receives every step with its operands and result.
  */
 public class MiniBatchBackprop implements Backprop {
+
+    /** Receives each evaluated step; null when none was given. */
+    private final StepListener listener;
+
+    public MiniBatchBackprop() {
+        this.listener = null;
+    }
+
+    /** Creates a backprop that reports each step, with the matrices it read and returned, to {@code listener}. */
+    public MiniBatchBackprop(StepListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
 
     @Override
     public final Gradient gradient(Network network, Matrix x, Matrix y) {
@@ -30,9 +45,15 @@ public class MiniBatchBackprop implements Backprop {
         Matrix[] delta = new Matrix[layers + 1];
 
         delta[layers] = step(Equation.BP1, layers, () -> outputError(pass, y));
+        if (listener != null) {
+            report(BackpropStep.Kind.OUTPUT_ERROR, layers, delta[layers], pass.activation(layers), y, pass.z(layers));
+        }
         for (int l = layers - 1; l >= 1; l--) {
             int layer = l;
             delta[l] = step(Equation.BP2, l, () -> hiddenError(pass, layer, delta[layer + 1]));
+            if (listener != null) {
+                report(BackpropStep.Kind.HIDDEN_ERROR, l, delta[l], network.weight(l + 1), delta[l + 1], pass.z(l));
+            }
         }
 
         List<Matrix> nablaB = new ArrayList<>(layers);
@@ -41,6 +62,10 @@ public class MiniBatchBackprop implements Backprop {
             int layer = l;
             nablaB.add(step(Equation.BP3, l, () -> biasGradient(pass, layer, delta[layer])));
             nablaW.add(step(Equation.BP4, l, () -> weightGradient(pass, layer, delta[layer])));
+            if (listener != null) {
+                report(BackpropStep.Kind.BIAS_GRADIENT, l, nablaB.get(l - 1), delta[l]);
+                report(BackpropStep.Kind.WEIGHT_GRADIENT, l, nablaW.get(l - 1), delta[l], pass.activation(l - 1));
+            }
         }
         return new Gradient(Arrays.asList(delta).subList(1, layers + 1), nablaB, nablaW);
     }
@@ -54,8 +79,14 @@ public class MiniBatchBackprop implements Backprop {
         for (int l = 1; l <= layers; l++) {
             int layer = l;
             z[l] = step(Equation.FORWARD, l, () -> weightedInput(network, layer, activations[layer - 1]));
+            if (listener != null) {
+                report(BackpropStep.Kind.WEIGHTED_INPUT, l, z[l], network.weight(l), activations[l - 1], network.bias(l));
+            }
             // aˡ = σ(zˡ)
             activations[l] = network.activation(l).apply(z[l]);
+            if (listener != null) {
+                report(BackpropStep.Kind.ACTIVATION, l, activations[l], z[l]);
+            }
         }
         return new ForwardPass(network, z, activations);
     }
@@ -92,6 +123,10 @@ public class MiniBatchBackprop implements Backprop {
     protected Matrix weightGradient(ForwardPass pass, int l, Matrix delta) {
         // BP4: ∂C/∂wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ, the product summing over the m examples
         return delta.multiplyTranspose(pass.activation(l - 1)).scaleInPlace(1.0 / pass.batchSize());
+    }
+
+    private void report(BackpropStep.Kind kind, int layer, Matrix result, Matrix... operands) {
+        listener.stepEvaluated(new BackpropStep(kind, layer, OptionalInt.empty(), List.of(operands), result));
     }
 
     private static Matrix step(Equation equation, int layer, Supplier<Matrix> body) {
