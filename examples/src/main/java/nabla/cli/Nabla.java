@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             CheckCommand.class,
             MutantsCommand.class,
+            TraceCommand.class,
+            GraphCommand.class,
         })
 public final class Nabla implements Runnable {
 
