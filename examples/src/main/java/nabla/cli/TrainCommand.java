@@ -63,11 +63,23 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private Engine engine;
 
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "After training, draw the learning curve (test accuracy and training cost per epoch) "
+                    + "into this PNG file. Evaluating the training cost adds one forward pass over the "
+                    + "training set to each epoch.")
+    private Path plot;
+
+    @Option(names = "--metrics", paramLabel = "FILE.csv",
+            description = "Write epoch, test accuracy, training cost and seconds to this CSV file, one row "
+                    + "as each epoch ends.")
+    private Path metrics;
+
     @Override
     public Integer call() throws IOException {
         SgdOptions options = options();
         Network network = network();
         DataSplit split = loadData();
+        TrainingReports reports = TrainingReports.open(spec.commandLine(), network, split, options, metrics, plot);
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Training %s on %d examples, testing on %d (batch %d, η = %s, seed %d, engine %s)%n",
@@ -83,10 +95,12 @@ final class TrainCommand implements Callable<Integer> {
         };
         List<EpochResult> results;
         try {
-            results = new Sgd(engine.backprop()).train(network, split.training(), split.test(), options, printer);
+            results = new Sgd(engine.backprop()).train(network, split.training(), split.test(), options,
+                    reports.around(printer));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        reports.finish();
         EpochResult last = results.get(results.size() - 1);
         out.printf(Locale.ROOT, "final test accuracy: %.4f (%d/%d)%n", last.accuracy(), last.correct(), last.total());
         out.flush();
