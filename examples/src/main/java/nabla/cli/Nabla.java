@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             MutantsCommand.class,
             TraceCommand.class,
             GraphCommand.class,
+            ShellCommand.class,
         })
 public final class Nabla implements Runnable {
 
