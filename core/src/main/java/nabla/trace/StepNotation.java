@@ -49,6 +49,8 @@ final class StepNotation {
             }
             case OUTPUT_ERROR -> {
                 // operands aᴸ, y, zᴸ: ∇ₐC, σ' and ⊙, one flop per entry each
+                // NOTE: a cost with a shortcut for δᴸ (cross-entropy after sigmoid, log-likelihood after
+                // softmax: δᴸ = a − y) is still written and counted as this general form.
                 expression = "δ" + sup(l) + x + " = ∇ₐ" + c + "(a" + sup(l) + x + ", y" + x + ") ⊙ σ'(z" + sup(l) + x + ")";
                 formula = Equation.BP1.formula();
                 shapes = "∇ₐC(" + in.get(0) + ", " + in.get(1) + ") ⊙ σ'" + in.get(2);
