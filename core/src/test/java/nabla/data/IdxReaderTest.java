@@ -228,6 +228,17 @@ class IdxReaderTest {
     }
 
     @Test
+    void imageDimensionsNearTwoToThe32AreRejected() throws IOException {
+        // Rows and columns of 0xFFFFFFFF: their product, near 2⁶⁴, overflows a long.
+        Path file = IdxFiles.write(directory, "images", IdxFiles.images(0, 0xffffffff, 0xffffffff, new byte[0]));
+
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("images of 4294967295x4294967295 pixels"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsReportedAsMissing() {
         Path file = directory.resolve("absent");
 
