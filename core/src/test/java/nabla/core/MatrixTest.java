@@ -66,6 +66,21 @@ class MatrixTest {
     }
 
     @Test
+    void productsPropagateNaNThroughZeroEntries() {
+        // IEEE 754 makes 0 · NaN and 0 · ∞ NaN, so a non-finite entry must not vanish from a product.
+        Matrix zero = Matrix.zeros(1, 1);
+        Matrix nan = Matrix.column(Double.NaN);
+        Matrix infinity = Matrix.column(Double.POSITIVE_INFINITY);
+
+        assertTrue(Double.isNaN(zero.multiply(nan).get(0, 0)));
+        assertTrue(Double.isNaN(zero.multiply(infinity).get(0, 0)));
+        assertTrue(Double.isNaN(zero.transposeMultiply(nan).get(0, 0)));
+        assertTrue(Double.isNaN(zero.transposeMultiply(infinity).get(0, 0)));
+        assertTrue(Double.isNaN(zero.multiplyTranspose(nan).get(0, 0)));
+        assertTrue(Double.isNaN(zero.multiplyTranspose(infinity).get(0, 0)));
+    }
+
+    @Test
     void rowMeanRejectsMatrixWithoutColumns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Matrix.zeros(3, 0).rowMean());
 

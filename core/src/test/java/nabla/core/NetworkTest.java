@@ -101,6 +101,15 @@ class NetworkTest {
     }
 
     @Test
+    void feedforwardKeepsNaNBehindZeroWeights() {
+        Network network = Network.zeros(new int[] {2, 1}, Activations.SIGMOID, Activations.SIGMOID, Costs.QUADRATIC);
+
+        Matrix output = network.feedforward(Matrix.column(Double.NaN, 0.5));
+
+        assertTrue(Double.isNaN(output.get(0, 0)), output::toString);
+    }
+
+    @Test
     void feedforwardRejectsInputOfWrongRowCount() {
         Network network = new Network(MNIST_SIZES, 1);
 
