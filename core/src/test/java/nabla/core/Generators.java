@@ -77,7 +77,7 @@ public final class Generators {
          * smooth, so no step crosses a kink, and with a cost computed to full precision.
          * Cross-entropy is left out because, after a saturated sigmoid, it takes ln(1 − a) of a
          * rounded a ≈ 1. That costs about 1e-13 of absolute accuracy, which the division by 2h
-         * turns into 1e-8, the size of the tolerance itself.
+         * turns into 5e-9 or more, as large as the absolute part of the tolerance.
          */
         public static final List<NetworkKind> FOR_FINITE_DIFFERENCES = List.of(
                 SIGMOID_QUADRATIC,

@@ -11,6 +11,14 @@ public final class MatrixAssertions {
     private MatrixAssertions() {
     }
 
+    /** Asserts that {@code actual} is within {@code tolerance} of {@code expected}. */
+    public static void assertClose(double expected, double actual, Tolerance tolerance, String label) {
+        if (!tolerance.accepts(expected, actual)) {
+            fail(label + " is " + actual + ", expected " + expected + "; the difference " + Math.abs(expected - actual)
+                    + " exceeds the allowed " + tolerance.allowed(expected, actual) + " (" + tolerance + ")");
+        }
+    }
+
     /**
      * Asserts that both matrices have the same shape and that every entry of {@code actual} is
      * within {@code tolerance} of the entry of {@code expected} at the same position. The failure

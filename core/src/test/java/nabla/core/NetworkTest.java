@@ -19,6 +19,18 @@ class NetworkTest {
 
     private static final int[] MNIST_SIZES = {784, 30, 10};
 
+    /*
+     * Bounds on the statistics of the n = 23,860 parameters of MNIST_SIZES if they are N(0, 1)
+     * draws. Each is more than 5 standard deviations of its statistic: 1/√n ≈ 0.0065 for the mean,
+     * √(2/n) ≈ 0.0092 for the variance, √(6/n) ≈ 0.016 for the skewness and √(24/n) ≈ 0.032 for
+     * the excess kurtosis. Skewness and kurtosis tell a normal from a uniform or a sum of a few
+     * uniform draws.
+     */
+    private static final double MEAN_BOUND = 0.04;
+    private static final double VARIANCE_BOUND = 0.05;
+    private static final double SKEWNESS_BOUND = 0.1;
+    private static final double KURTOSIS_BOUND = 0.2;
+
     @Test
     void sameSeedGivesBitIdenticalParameters() {
         Network first = new Network(MNIST_SIZES, 42);
@@ -75,15 +87,11 @@ class NetworkTest {
             }
         }
 
-        // For n = 23,860 draws of N(0, 1), the sample mean has standard deviation 1/√n ≈ 0.0065
-        // and the sample variance √(2/n) ≈ 0.0092; each bound below is more than 5 of those.
         assertEquals(23_860, statistics.getN());
-        assertEquals(0.0, statistics.getMean(), 0.04);
-        assertEquals(1.0, statistics.getVariance(), 0.05);
-        // Excess kurtosis 0 and skewness 0 tell a normal from a uniform or a sum of a few draws.
-        // Their standard deviations are √(24/n) ≈ 0.032 and √(6/n) ≈ 0.016.
-        assertEquals(0.0, statistics.getKurtosis(), 0.2);
-        assertEquals(0.0, statistics.getSkewness(), 0.1);
+        assertEquals(0.0, statistics.getMean(), MEAN_BOUND);
+        assertEquals(1.0, statistics.getVariance(), VARIANCE_BOUND);
+        assertEquals(0.0, statistics.getSkewness(), SKEWNESS_BOUND);
+        assertEquals(0.0, statistics.getKurtosis(), KURTOSIS_BOUND);
     }
 
     @Test
@@ -137,6 +145,23 @@ class NetworkTest {
     }
 
     @Test
+    void constructorRejectsSoftmaxHiddenLayer() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Network(MNIST_SIZES, 1, Activations.SOFTMAX, Activations.SOFTMAX, Costs.LOG_LIKELIHOOD));
+
+        assertTrue(e.getMessage().startsWith("hidden activation softmax is not element-wise"), e.getMessage());
+    }
+
+    @Test
+    void constructorRejectsQuadraticCostAfterSoftmax() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Network(MNIST_SIZES, 1, Activations.SIGMOID, Activations.SOFTMAX, Costs.QUADRATIC));
+
+        assertEquals("cost quadratic cannot follow the softmax output layer; pair softmax with log-likelihood",
+                e.getMessage());
+    }
+
+    @Test
     void costIsQuadraticCostOfFeedforward() {
         Network network = new Network(new int[] {3, 2}, 9);
         Matrix x = Matrix.of(new double[][] {{0.1, 0.9}, {-0.4, 0.0}, {0.7, 0.3}});
@@ -154,7 +179,7 @@ class NetworkTest {
                 sum += 0.5 * (a - y.get(i, j)) * (a - y.get(i, j));
             }
         }
-        assertEquals(sum / 2, network.cost(x, y), 1e-15);
+        assertClose(sum / 2, network.cost(x, y), Tolerances.SAME_FORMULA, "C");
     }
 
     @Test

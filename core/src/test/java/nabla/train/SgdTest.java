@@ -1,5 +1,6 @@
 package nabla.train;
 
+import static nabla.core.MatrixAssertions.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +15,7 @@ import nabla.core.Gradient;
 import nabla.core.Matrix;
 import nabla.core.MiniBatchBackprop;
 import nabla.core.Network;
+import nabla.core.Tolerances;
 import nabla.data.DataSplit;
 import nabla.data.Dataset;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -64,13 +66,17 @@ class SgdTest {
 
         Sgd.update(network, new Gradient(List.of(Matrix.zeros(2, 1)), List.of(nablaB), List.of(nablaW)), eta);
 
-        // w ← w − η∇w and b ← b − η∇b, one rounding per entry, so exactly.
+        // w ← w − η∇w and b ← b − η∇b entry by entry, which rounds exactly as the update must.
+        Matrix expectedW = Matrix.zeros(2, 3);
+        Matrix expectedB = Matrix.zeros(2, 1);
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 3; j++) {
-                assertEquals(w.get(i, j) - eta * nablaW.get(i, j), network.weight(1).get(i, j), 0.0);
+                expectedW.set(i, j, w.get(i, j) - eta * nablaW.get(i, j));
             }
-            assertEquals(b.get(i, 0) - eta * nablaB.get(i, 0), network.bias(1).get(i, 0), 0.0);
+            expectedB.set(i, 0, b.get(i, 0) - eta * nablaB.get(i, 0));
         }
+        assertClose(expectedW, network.weight(1), Tolerances.EXACT, "w");
+        assertClose(expectedB, network.bias(1), Tolerances.EXACT, "b");
     }
 
     @Test
