@@ -68,13 +68,19 @@ public final class IdxReader {
         long count = unsigned(header.getInt());
         long rows = unsigned(header.getInt());
         long columns = unsigned(header.getInt());
-        long expected = count * rows * columns;
         long present = bytes.length - IMAGES_HEADER;
         if (rows == 0 || columns == 0) {
             throw new IdxFormatException(name + ": header declares images of " + rows + "x" + columns
                     + " pixels; expected at least 1x1 (28x28 for MNIST)");
         }
-        if (rows * columns > Integer.MAX_VALUE || expected != present) {
+        // Divide rather than multiply: rows × columns overflows a long when both are near 2³².
+        if (rows > Integer.MAX_VALUE / columns) {
+            throw new IdxFormatException(name + ": header declares images of " + rows + "x" + columns
+                    + " pixels, more than " + Integer.MAX_VALUE + " per image; expected 28x28 for MNIST");
+        }
+        // Below 2³² · 2³¹, so the product fits in a long.
+        long expected = count * rows * columns;
+        if (expected != present) {
             throw new IdxFormatException(name + ": header declares " + count + " images of " + rows + "x"
                     + columns + " pixels, which need " + expected + " bytes after the 16-byte header, but "
                     + present + " are present; the file is truncated or its header is wrong");
