@@ -3,6 +3,9 @@ package nabla.train;
 /**
  * Settings of mini-batch stochastic gradient descent.
  *
+ * <p>Each setting has its own check, which the constructor applies and a caller that reads the
+ * settings one by one (such as the command line) can apply to name the setting that is wrong.
+ *
  * @param epochs the number of passes over the training set, at least 1
  * @param batchSize B, the number of examples per mini-batch, at least 1; the last mini-batch of
  *     an epoch holds the remainder and may be smaller
@@ -12,12 +15,27 @@ package nabla.train;
 public record SgdOptions(int epochs, int batchSize, double learningRate, long seed) {
 
     public SgdOptions {
+        checkEpochs(epochs);
+        checkBatchSize(batchSize);
+        checkLearningRate(learningRate);
+    }
+
+    /** Throws IllegalArgumentException unless {@code epochs} is at least 1. */
+    public static void checkEpochs(int epochs) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs " + epochs + ": train for at least 1 epoch");
         }
+    }
+
+    /** Throws IllegalArgumentException unless {@code batchSize} is at least 1. */
+    public static void checkBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size " + batchSize + ": a mini-batch needs at least 1 example");
         }
+    }
+
+    /** Throws IllegalArgumentException unless η is a finite number greater than 0; NaN is rejected. */
+    public static void checkLearningRate(double learningRate) {
         if (!(learningRate > 0.0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate η = " + learningRate
                     + ": it must be a finite number greater than 0, such as 3.0");
