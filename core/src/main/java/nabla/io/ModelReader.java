@@ -37,7 +37,7 @@ final class ModelReader {
             "outputActivation", "cost", "layers", "training");
     private static final List<String> LAYER_FIELDS = List.of("biases", "weights");
     private static final List<String> TRAINING_FIELDS = List.of("epochsCompleted", "batchSize", "learningRate",
-            "seed", "trainingExamples");
+            "seed", "trainingExamples", "weightDecay");
 
     // Rejects duplicate keys and anything after the top-level object; NaN and Infinity literals
     // are rejected by Jackson's default, which allows only standard JSON numbers.
@@ -204,8 +204,10 @@ final class ModelReader {
                     + Long.MAX_VALUE);
         }
         int trainingExamples = integer(node, "training", "trainingExamples");
+        double weightDecay = node.has("weightDecay") ? finite(node.get("weightDecay"), "training.weightDecay") : 0.0;
         try {
-            return new TrainingState(epochsCompleted, batchSize, learningRate, seed.longValue(), trainingExamples);
+            return new TrainingState(epochsCompleted, batchSize, learningRate, seed.longValue(), trainingExamples,
+                    weightDecay);
         } catch (IllegalArgumentException e) {
             throw error("training: " + e.getMessage());
         }

@@ -111,6 +111,10 @@ final class ModelWriter {
             json.writeNumber(Double.toString(training.learningRate()));
             json.writeNumberField("seed", training.seed());
             json.writeNumberField("trainingExamples", training.trainingExamples());
+            if (training.weightDecay() != 0.0) {
+                json.writeFieldName("weightDecay");
+                json.writeNumber(Double.toString(training.weightDecay()));
+            }
             json.writeEndObject();
         }
         json.writeEndObject();

@@ -86,7 +86,7 @@ public final class Sgd {
                 Gradient gradient = backprop.gradient(network, x, y);
                 watch.checkGradient(gradient, epoch, miniBatch);
                 watch.checkUpdate(network, gradient, epoch, miniBatch);
-                update(network, gradient, options.learningRate());
+                update(network, gradient, options.learningRate(), options.weightDecay(), order.length);
                 listener.batchFinished(epoch, to, order.length);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -102,7 +102,24 @@ public final class Sgd {
 
     /** Applies one gradient step: w ← w − η·∂C/∂w and b ← b − η·∂C/∂b for every layer. */
     public static void update(Network network, Gradient gradient, double learningRate) {
+        update(network, gradient, learningRate, 0.0, 1);
+    }
+
+    /**
+     * Applies one gradient step with L2 weight decay, the gradient step of the regularized cost
+     * C + (λ/2n) Σ w²: w ← (1 − ηλ/n)·w − η·∂C/∂w and b ← b − η·∂C/∂b for every layer.
+     *
+     * @param weightDecay λ, 0 or more
+     * @param trainingExamples n, the size of the training set
+     */
+    public static void update(Network network, Gradient gradient, double learningRate, double weightDecay,
+            int trainingExamples) {
+        double shrink = 1.0 - learningRate * weightDecay / trainingExamples;
         for (int l = 1; l <= network.layerCount(); l++) {
+            if (weightDecay != 0.0) {
+                // w ← (1 − ηλ/n)·w, the derivative of (λ/2n) Σ w² taken into the step
+                network.weight(l).scaleInPlace(shrink);
+            }
             network.weight(l).addScaledInPlace(gradient.nablaW(l), -learningRate);
             network.bias(l).addScaledInPlace(gradient.nablaB(l), -learningRate);
         }

@@ -11,13 +11,30 @@ package nabla.train;
  *     an epoch holds the remainder and may be smaller
  * @param learningRate η, the step size of w ← w − η·∂C/∂w; finite and positive
  * @param seed seeds the shuffle of the training set before each epoch
+ * @param weightDecay λ, the L2 regularization parameter: each step also shrinks every weight by
+ *     the factor 1 − ηλ/n, where n is the size of the training set, as in Nielsen's
+ *     {@code network2.py}; 0 turns it off, and biases are never decayed
  */
-public record SgdOptions(int epochs, int batchSize, double learningRate, long seed) {
+public record SgdOptions(int epochs, int batchSize, double learningRate, long seed, double weightDecay) {
 
     public SgdOptions {
         checkEpochs(epochs);
         checkBatchSize(batchSize);
         checkLearningRate(learningRate);
+        checkWeightDecay(weightDecay);
+    }
+
+    /** Creates options without weight decay (λ = 0). */
+    public SgdOptions(int epochs, int batchSize, double learningRate, long seed) {
+        this(epochs, batchSize, learningRate, seed, 0.0);
+    }
+
+    /** Throws IllegalArgumentException unless λ is a finite number of at least 0; NaN is rejected. */
+    public static void checkWeightDecay(double weightDecay) {
+        if (!(weightDecay >= 0.0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay λ = " + weightDecay
+                    + ": it must be a finite number of at least 0, such as 5.0, or 0 for none");
+        }
     }
 
     /** Throws IllegalArgumentException unless {@code epochs} is at least 1. */

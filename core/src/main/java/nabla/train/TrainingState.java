@@ -10,9 +10,10 @@ package nabla.train;
  * @param learningRate η, finite and positive
  * @param seed the seed of the shuffles
  * @param trainingExamples the size of the training set the epochs shuffled, 0 or more
+ * @param weightDecay λ of the L2 weight decay, 0 for none
  */
 public record TrainingState(int epochsCompleted, int batchSize, double learningRate, long seed,
-        int trainingExamples) {
+        int trainingExamples, double weightDecay) {
 
     public TrainingState {
         if (epochsCompleted < 0) {
@@ -20,19 +21,25 @@ public record TrainingState(int epochsCompleted, int batchSize, double learningR
         }
         SgdOptions.checkBatchSize(batchSize);
         SgdOptions.checkLearningRate(learningRate);
+        SgdOptions.checkWeightDecay(weightDecay);
         if (trainingExamples < 0) {
             throw new IllegalArgumentException("training examples " + trainingExamples + ": expected 0 or more");
         }
     }
 
+    /** Creates a state without weight decay (λ = 0). */
+    public TrainingState(int epochsCompleted, int batchSize, double learningRate, long seed, int trainingExamples) {
+        this(epochsCompleted, batchSize, learningRate, seed, trainingExamples, 0.0);
+    }
+
     /** Returns the state after {@code epochsCompleted} epochs of a run with {@code options}. */
     public static TrainingState after(int epochsCompleted, SgdOptions options, int trainingExamples) {
         return new TrainingState(epochsCompleted, options.batchSize(), options.learningRate(), options.seed(),
-                trainingExamples);
+                trainingExamples, options.weightDecay());
     }
 
     /** Returns the options of a run that continues this one until {@code epochs} epochs in all. */
     public SgdOptions options(int epochs) {
-        return new SgdOptions(epochs, batchSize, learningRate, seed);
+        return new SgdOptions(epochs, batchSize, learningRate, seed, weightDecay);
     }
 }

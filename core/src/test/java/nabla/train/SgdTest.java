@@ -80,6 +80,43 @@ class SgdTest {
     }
 
     @Test
+    void weightDecayShrinksWeightsNotBiases() {
+        Network network = new Network(new int[] {3, 2}, 5);
+        Matrix w = network.weight(1).copy();
+        Matrix b = network.bias(1).copy();
+        Matrix nablaW = Matrix.of(new double[][] {{0.1, -0.2, 0.3}, {1.5, 0.0, -7.0}});
+        Matrix nablaB = Matrix.column(0.25, -3.0);
+        double eta = 0.5;
+        double lambda = 5.0;
+        int n = 1000;
+
+        Sgd.update(network, new Gradient(List.of(Matrix.zeros(2, 1)), List.of(nablaB), List.of(nablaW)), eta,
+                lambda, n);
+
+        // w ← (1 − ηλ/n)·w − η∇w, b ← b − η∇b, as in network2.py
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 3; j++) {
+                double expected = (1.0 - eta * lambda / n) * w.get(i, j) - eta * nablaW.get(i, j);
+                assertEquals(expected, network.weight(1).get(i, j), 1e-15 * Math.max(1.0, Math.abs(expected)));
+            }
+            assertEquals(b.get(i, 0) - eta * nablaB.get(i, 0), network.bias(1).get(i, 0), 0.0);
+        }
+    }
+
+    @Test
+    void weightDecayShrinksTrainedWeights() {
+        Dataset training = tinyDataset(23, 1);
+        Dataset test = tinyDataset(7, 2);
+
+        Network plain = trainTiny(training, test, new SgdOptions(3, 5, 0.5, 99, 0.0));
+        Network decayed = trainTiny(training, test, new SgdOptions(3, 5, 0.5, 99, 20.0));
+
+        double plainNorm = plain.weight(1).hadamard(plain.weight(1)).sum();
+        double decayedNorm = decayed.weight(1).hadamard(decayed.weight(1)).sum();
+        assertTrue(decayedNorm < plainNorm, decayedNorm + " should be below " + plainNorm);
+    }
+
+    @Test
     void lastMiniBatchHoldsTheRemainder() {
         // 23 examples in batches of 10: 10, 10 and 3 in each epoch.
         Dataset training = tinyDataset(23, 1);

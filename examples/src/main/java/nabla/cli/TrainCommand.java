@@ -69,6 +69,14 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private Engine engine;
 
+    @Option(names = "--lambda", paramLabel = "λ", defaultValue = "0",
+            description = "L2 weight decay λ (no unit): each step also multiplies every weight by 1 − ηλ/n, "
+                    + "n being the number of training examples; 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    private double lambda;
+
+    @Mixin
+    private NetworkFunctions functions;
+
     @Mixin
     private TrainingFiles files;
 
@@ -142,6 +150,11 @@ final class TrainCommand implements Callable<Integer> {
         files.checkAgrees(spec, "--batch", Integer.toString(batch), Integer.toString(state.batchSize()));
         files.checkAgrees(spec, "--eta", Double.toString(eta), Double.toString(state.learningRate()));
         files.checkAgrees(spec, "--seed", Long.toString(seed), Long.toString(state.seed()));
+        files.checkAgrees(spec, "--lambda", Double.toString(lambda), Double.toString(state.weightDecay()));
+        Network saved = checkpoint.network();
+        files.checkAgrees(spec, "--activation", functions.hidden, saved.hiddenActivation().name());
+        files.checkAgrees(spec, "--output", functions.output, saved.outputActivation().name());
+        files.checkAgrees(spec, "--cost", functions.cost, saved.cost().name());
         Flags.check(spec, "--epochs", epochs, SgdOptions::checkEpochs);
         if (epochs <= state.epochsCompleted()) {
             throw Flags.invalid(spec, "--epochs", epochs + ": --resume " + files.resumeFile() + " has already completed "
@@ -154,13 +167,14 @@ final class TrainCommand implements Callable<Integer> {
         Flags.check(spec, "--epochs", epochs, SgdOptions::checkEpochs);
         Flags.check(spec, "--batch", batch, SgdOptions::checkBatchSize);
         Flags.check(spec, "--eta", eta, SgdOptions::checkLearningRate);
-        return new SgdOptions(epochs, batch, eta, seed);
+        Flags.check(spec, "--lambda", lambda, SgdOptions::checkWeightDecay);
+        return new SgdOptions(epochs, batch, eta, seed, lambda);
     }
 
     private Network network() {
         Flags.checkMemory(spec, "--sizes", sizes);
         try {
-            return new Network(sizes, seed);
+            return new Network(sizes, seed, functions.hidden(spec), functions.output(spec), functions.cost(spec));
         } catch (IllegalArgumentException e) {
             throw Flags.invalid(spec, "--sizes", e.getMessage());
         }

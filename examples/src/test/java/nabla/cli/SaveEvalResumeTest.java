@@ -88,6 +88,26 @@ class SaveEvalResumeTest {
     }
 
     @Test
+    void resumeKeepsFunctionsAndWeightDecay() throws IOException {
+        Path model = folder.resolve("functions.json");
+        CommandRun first = CommandRun.of("train", "--epochs", "1", "--sizes", "784,10,10", "--activation", "tanh",
+                "--output", "softmax", "--cost", "log-likelihood", "--eta", "0.5", "--lambda", "2.5",
+                "--save", model.toString());
+
+        CommandRun resumed = CommandRun.of("train", "--resume", model.toString(), "--epochs", "2");
+        CommandRun contradicting = CommandRun.of("train", "--resume", model.toString(), "--epochs", "2",
+                "--activation", "sigmoid");
+
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(Files.readString(model).contains("\"weightDecay\": 2.5"), Files.readString(model));
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        assertTrue(resumed.out().contains("(tanh hidden, softmax output, log-likelihood cost)"), resumed.toString());
+        assertEquals(2, contradicting.exitCode(), contradicting.toString());
+        assertTrue(contradicting.err().contains("sigmoid contradicts --resume " + model
+                + ", which was trained with --activation tanh"), contradicting.toString());
+    }
+
+    @Test
     void divergenceKeepsSavedFile() throws IOException {
         // ReLU with an identity output is unbounded, so η = 1e300 overflows within the first epoch.
         Path checkpoint = folder.resolve("checkpoint.json");
