@@ -78,7 +78,10 @@ public final class GraphBackprop implements Backprop {
             activations.add(a);
         }
 
-        Tensor cost = network.cost().expression(TensorOps.INSTANCE, activations.get(layers), target).labelled("C");
+        // C from zᴸ and aᴸ, so that costs with a stable form in zᴸ (cross-entropy after sigmoid,
+        // log-likelihood after softmax) stay finite where aᴸ saturates
+        Tensor cost = network.cost().expression(TensorOps.INSTANCE, weightedInputs.get(layers - 1),
+                activations.get(layers), target, network.outputActivation()).labelled("C");
         return new NetworkGraph(input, target, weights, biases, weightedInputs, activations, cost);
     }
 }

@@ -104,7 +104,8 @@ public final class FiniteDifferences {
     }
 
     private static double cost(Network network, Matrix[] z, Matrix y) {
-        return network.cost().value(z[network.layerCount() + 1], y);
+        int last = network.layerCount();
+        return network.cost().value(z[last], z[last + 1], y, network.outputActivation());
     }
 
     /** True when some weighted input moved across, or to within its own change of, a kink. */

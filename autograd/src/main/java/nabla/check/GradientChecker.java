@@ -76,12 +76,16 @@ public final class GradientChecker {
         List<FiniteDifferences.Coordinate> coordinates = FiniteDifferences.coordinates(network, options);
         List<FiniteDifferences.Estimate> estimates = FiniteDifferences.estimate(network, x, y, options, coordinates);
 
-        List<QuantityReport> reports = judge(network, trusted, tested, estimates);
+        // Rounding error in C(θ ± h) grows with |C|, so the finite-difference tolerance's absolute
+        // floor does too.
+        Tolerance differences = Tolerance.forDifferences(options.differences())
+                .scaledBy(Math.abs(network.cost(x, y)));
+        List<QuantityReport> reports = judge(network, trusted, tested, estimates, differences);
         return new GradientReport(network.toString(), x.cols(), options, reports, Optional.ofNullable(failure));
     }
 
     private List<QuantityReport> judge(Network network, Gradient trusted, Gradient tested,
-            List<FiniteDifferences.Estimate> estimates) {
+            List<FiniteDifferences.Estimate> estimates, Tolerance differences) {
         int layers = network.layerCount();
         Map<Quantity, Verdict[]> verdicts = new EnumMap<>(Quantity.class);
         for (Quantity q : Quantity.values()) {
@@ -93,7 +97,7 @@ public final class GradientChecker {
         for (int l = layers; l >= 1; l--) {
             Optional<Verdict> upstream = l == layers ? Optional.empty() : Optional.of(verdicts.get(Quantity.DELTA)[l + 1]);
             QuantityReport report = judgeOne(Quantity.DELTA, l, layers, trusted.delta(l),
-                    tested == null ? null : tested.delta(l), List.of(), upstream);
+                    tested == null ? null : tested.delta(l), List.of(), upstream, differences);
             verdicts.get(Quantity.DELTA)[l] = report.verdict();
             reports.add(report);
         }
@@ -101,21 +105,21 @@ public final class GradientChecker {
         for (int l = 1; l <= layers; l++) {
             Optional<Verdict> upstream = Optional.of(verdicts.get(Quantity.DELTA)[l]);
             reports.add(judgeOne(Quantity.BIAS_GRADIENT, l, layers, trusted.nablaB(l),
-                    tested == null ? null : tested.nablaB(l), estimates, upstream));
+                    tested == null ? null : tested.nablaB(l), estimates, upstream, differences));
             reports.add(judgeOne(Quantity.WEIGHT_GRADIENT, l, layers, trusted.nablaW(l),
-                    tested == null ? null : tested.nablaW(l), estimates, upstream));
+                    tested == null ? null : tested.nablaW(l), estimates, upstream, differences));
         }
         return reports;
     }
 
     private QuantityReport judgeOne(Quantity quantity, int l, int layers, Matrix trusted, Matrix tested,
-            List<FiniteDifferences.Estimate> allEstimates, Optional<Verdict> upstream) {
+            List<FiniteDifferences.Estimate> allEstimates, Optional<Verdict> upstream, Tolerance differences) {
         Equation equation = quantity.equation(l, layers);
         List<FiniteDifferences.Estimate> estimates = allEstimates.stream()
                 .filter(e -> e.coordinate().quantity() == quantity && e.coordinate().layer() == l)
                 .toList();
         Optional<Comparison> graphVsDifferences = estimates.isEmpty() ? Optional.empty()
-                : Optional.of(Comparisons.againstEstimates(trusted, estimates, Tolerance.forDifferences(options.differences())));
+                : Optional.of(Comparisons.againstEstimates(trusted, estimates, differences));
 
         if (tested == null) {
             return new QuantityReport(quantity, l, equation, trusted.shape(), "none", Optional.empty(),
@@ -129,7 +133,7 @@ public final class GradientChecker {
         Tolerance analytic = Tolerance.ANALYTIC.scaledBy(trusted.maxAbs());
         Optional<Comparison> vsGraph = Optional.of(Comparisons.againstMatrix(tested, trusted, analytic));
         Optional<Comparison> vsDifferences = estimates.isEmpty() ? Optional.empty()
-                : Optional.of(Comparisons.againstEstimates(tested, estimates, Tolerance.forDifferences(options.differences())));
+                : Optional.of(Comparisons.againstEstimates(tested, estimates, differences));
 
         boolean disagrees = !vsGraph.get().passed() || vsDifferences.map(c -> !c.passed()).orElse(false);
         Verdict verdict;

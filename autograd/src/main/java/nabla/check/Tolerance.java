@@ -24,7 +24,8 @@ public record Tolerance(double absolute, double relative) {
      * An analytical gradient against central differences with the default step h = 1e-5: the
      * truncation and rounding errors are each near 1e-11 for costs of order 1 (see
      * {@link CheckOptions#DEFAULT_CENTRAL_STEP}), so a relative 1e-6 with an absolute floor of
-     * 1e-8 leaves a margin of about a thousand while still failing any wrong term or factor.
+     * 1e-8 leaves a margin of about a thousand while still failing any wrong term or factor. The
+     * checker scales the floor by |C| where |C| exceeds 1, because the rounding error does.
      */
     public static final Tolerance CENTRAL_DIFFERENCES = new Tolerance(1e-8, 1e-6);
 

@@ -41,6 +41,25 @@ public interface Cost {
         return gradient(a, y).hadamard(output.derivative(z));
     }
 
+    /**
+     * Returns C computed from the output layer's weighted input zᴸ as well as its activation
+     * aᴸ = σ(zᴸ). A cost overrides this where zᴸ gives a more accurate value than aᴸ: ln(1 − a)
+     * after a saturated sigmoid, for one, loses every digit once a rounds to 1. Finite differences
+     * of the cost need that accuracy. By default it returns {@link #value(Matrix, Matrix)}.
+     */
+    default double value(Matrix z, Matrix a, Matrix y, Activation output) {
+        return value(a, y);
+    }
+
+    /**
+     * C written in graph operations from zᴸ as well as aᴸ, for the same reason as
+     * {@link #value(Matrix, Matrix, Matrix, Activation)}: a stable form keeps the autodiff graph
+     * finite where aᴸ saturates. By default it returns {@link #expression(GraphOps, Object, Object)}.
+     */
+    default <T> T expression(GraphOps<T> ops, T z, T a, T y, Activation output) {
+        return expression(ops, a, y);
+    }
+
     /** True when {@link #outputError} can follow {@code output}. */
     default boolean supportsOutput(Activation output) {
         return output.isElementwise();

@@ -75,6 +75,32 @@ public final class Costs {
         }
 
         @Override
+        public double value(Matrix z, Matrix a, Matrix y, Activation output) {
+            if (output != Activations.SIGMOID) {
+                return value(a, y);
+            }
+            z.requireSameShape("cross-entropy cost", y);
+            // With a = σ(z): −y ln σ(z) − (1 − y) ln(1 − σ(z)) = softplus(z) − y·z, exact for any z.
+            double sum = 0.0;
+            double[] zv = z.data();
+            double[] yv = y.data();
+            for (int k = 0; k < zv.length; k++) {
+                sum += Activations.SOFTPLUS.value(zv[k]) - yv[k] * zv[k];
+            }
+            return sum / z.cols();
+        }
+
+        @Override
+        public <T> T expression(GraphOps<T> ops, T z, T a, T y, Activation output) {
+            if (output != Activations.SIGMOID) {
+                return expression(ops, a, y);
+            }
+            // (1/m) Σ [softplus(z) − y·z], the same cost without ln of a saturated σ(z)
+            T perEntry = ops.subtract(Activations.SOFTPLUS.expression(ops, z), ops.multiply(y, z));
+            return ops.scale(ops.sum(perEntry), 1.0 / ops.columns(z));
+        }
+
+        @Override
         public <T> T expression(GraphOps<T> ops, T a, T y) {
             // −(1/m) Σ [y ln a + (1 − y) ln(1 − a)]
             T oneMinusY = ops.addScalar(ops.negate(y), 1.0);
@@ -119,6 +145,34 @@ public final class Costs {
         @Override
         public boolean supportsOutput(Activation output) {
             return output == Activations.SOFTMAX || output.isElementwise();
+        }
+
+        @Override
+        public double value(Matrix z, Matrix a, Matrix y, Activation output) {
+            if (output != Activations.SOFTMAX) {
+                return value(a, y);
+            }
+            // With a = softmax(z): −Σ y ln a = −Σ y·logsoftmax(z), finite however small a is.
+            Matrix logA = Activations.logSoftmaxColumns(z);
+            logA.requireSameShape("log-likelihood cost", y);
+            double sum = 0.0;
+            double[] lv = logA.data();
+            double[] yv = y.data();
+            for (int k = 0; k < lv.length; k++) {
+                if (yv[k] != 0.0) {
+                    sum -= yv[k] * lv[k];
+                }
+            }
+            return sum / z.cols();
+        }
+
+        @Override
+        public <T> T expression(GraphOps<T> ops, T z, T a, T y, Activation output) {
+            if (output != Activations.SOFTMAX) {
+                return expression(ops, a, y);
+            }
+            // −(1/m) Σ y·logsoftmax(z)
+            return ops.scale(ops.sum(ops.multiply(y, ops.logSoftmax(z))), -1.0 / ops.columns(z));
         }
 
         @Override

@@ -3,6 +3,9 @@ package nabla.core;
 /**
  * The three matrix products behind {@link Matrix#multiply}, {@link Matrix#transposeMultiply} and
  * {@link Matrix#multiplyTranspose}. Callers have already checked the shapes.
+ *
+ * <p>No product is skipped for a zero entry, because 0 · NaN and 0 · ∞ are NaN and a non-finite
+ * value must reach the result.
  */
 final class MatrixKernels {
 
@@ -22,9 +25,6 @@ final class MatrixKernels {
             int rowC = i * m;
             for (int k = 0; k < inner; k++) {
                 double aik = x[i * inner + k];
-                if (aik == 0.0) {
-                    continue;
-                }
                 int rowB = k * m;
                 for (int j = 0; j < m; j++) {
                     z[rowC + j] += aik * y[rowB + j];
@@ -48,9 +48,6 @@ final class MatrixKernels {
             int rowB = k * m;
             for (int i = 0; i < n; i++) {
                 double aki = x[rowA + i];
-                if (aki == 0.0) {
-                    continue;
-                }
                 int rowC = i * m;
                 for (int j = 0; j < m; j++) {
                     z[rowC + j] += aki * y[rowB + j];

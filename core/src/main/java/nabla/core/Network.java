@@ -165,7 +165,14 @@ public final class Network {
 
     /** Returns the cost C of the outputs for x against the targets y, averaged over the columns. */
     public double cost(Matrix x, Matrix y) {
-        return cost.value(feedforward(x), y);
+        checkInput("cost", x);
+        Matrix a = x;
+        Matrix z = null;
+        for (int l = 1; l <= layerCount(); l++) {
+            z = weights[l].multiply(a).addColumn(biases[l]);
+            a = activation(l).apply(z);
+        }
+        return cost.value(z, a, y, output);
     }
 
     /** Throws IllegalArgumentException naming {@code operation} unless x has n⁰ rows. */

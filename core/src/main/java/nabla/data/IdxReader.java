@@ -23,6 +23,11 @@ import java.util.zip.ZipException;
  * <p>A file may be gzip-compressed or raw; the first two bytes tell which (0x1f 0x8b for gzip),
  * whatever the file is called. Nothing is allocated from the counts in a header: they are first
  * checked against the bytes actually present.
+ *
+ * <p>For any bytes, {@link #readImages(String, byte[])} and {@link #readLabels(String, byte[])}
+ * return a result that agrees with its header or throw {@link IdxFormatException}, no other
+ * exception. The one limit is memory: a gzip stream may decompress to almost 2 GiB before it is
+ * checked. {@code IdxReaderFuzzTest} feeds them truncated, bit-flipped and rewritten files.
  */
 public final class IdxReader {
 
@@ -68,13 +73,19 @@ public final class IdxReader {
         long count = unsigned(header.getInt());
         long rows = unsigned(header.getInt());
         long columns = unsigned(header.getInt());
-        long expected = count * rows * columns;
         long present = bytes.length - IMAGES_HEADER;
         if (rows == 0 || columns == 0) {
             throw new IdxFormatException(name + ": header declares images of " + rows + "x" + columns
                     + " pixels; expected at least 1x1 (28x28 for MNIST)");
         }
-        if (rows * columns > Integer.MAX_VALUE || expected != present) {
+        // Divide rather than multiply: rows × columns overflows a long when both are near 2³².
+        if (rows > Integer.MAX_VALUE / columns) {
+            throw new IdxFormatException(name + ": header declares images of " + rows + "x" + columns
+                    + " pixels, more than " + Integer.MAX_VALUE + " per image; expected 28x28 for MNIST");
+        }
+        // Below 2³² · 2³¹, so the product fits in a long.
+        long expected = count * rows * columns;
+        if (expected != present) {
             throw new IdxFormatException(name + ": header declares " + count + " images of " + rows + "x"
                     + columns + " pixels, which need " + expected + " bytes after the 16-byte header, but "
                     + present + " are present; the file is truncated or its header is wrong");
@@ -113,9 +124,10 @@ public final class IdxReader {
         if (!isGzip(bytes)) {
             return bytes;
         }
-        // The output buffer grows with the bytes actually decompressed, never from a header count.
+        // The output buffer starts no larger than the compressed file and grows with the bytes
+        // actually decompressed, never from a header count.
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(1L << 26, Math.max(64L, bytes.length * 4L)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(bytes.length, 1 << 20));
             byte[] buffer = new byte[1 << 16];
             long total = 0;
             int n;

@@ -15,7 +15,8 @@ public final class Evaluation {
 
     /**
      * Returns the network's cost C averaged over every example of {@code data}, with one-hot
-     * targets: the same C that training minimises, evaluated with the parameters as they are.
+     * targets, evaluated with the parameters as they are. C is the network's cost function alone,
+     * without the weight-decay term that training with λ > 0 adds.
      *
      * @throws IllegalArgumentException if the data does not fit the network, or is empty
      */

@@ -16,6 +16,11 @@ import org.apache.commons.math3.random.Well19937c;
  * moves every weight and bias against its gradient, w ← w − η·∂C/∂w and b ← b − η·∂C/∂b, where
  * C is the mean cost over the mini-batch. After each epoch the network is evaluated on the test
  * set.
+ *
+ * <p>One generator, seeded once per run, draws every epoch's shuffle, so the same seed, data and
+ * options give bit-identical weights on every run. Training stops with
+ * {@link TrainingDivergedException} as soon as a gradient, an updated parameter or the test cost
+ * is NaN or infinite.
  */
 public final class Sgd {
 
@@ -33,29 +38,62 @@ public final class Sgd {
      * Trains {@code network} in place and returns the result of every epoch.
      *
      * @throws IllegalArgumentException if the data does not fit the network
+     * @throws TrainingDivergedException if a value becomes NaN or infinite
      */
     public List<EpochResult> train(Network network, Dataset training, Dataset test, SgdOptions options,
             TrainingListener listener) {
+        return train(network, training, test, options, 0, listener);
+    }
+
+    /**
+     * Continues training {@code network} in place after {@code epochsCompleted} epochs of a run
+     * with the same options and training set, up to {@code options.epochs()} epochs in all, and
+     * returns the results of the epochs trained now. The shuffles of the completed epochs are
+     * replayed first, so the result is bit-identical to an uninterrupted run.
+     *
+     * @throws IllegalArgumentException if the data does not fit the network, or if
+     *     {@code epochsCompleted} is negative or leaves no epoch to train
+     * @throws TrainingDivergedException if a value becomes NaN or infinite
+     */
+    public List<EpochResult> train(Network network, Dataset training, Dataset test, SgdOptions options,
+            int epochsCompleted, TrainingListener listener) {
         checkFits(network, training);
         checkFits(network, test);
+        if (epochsCompleted < 0 || epochsCompleted >= options.epochs()) {
+            throw new IllegalArgumentException("epochs completed " + epochsCompleted + " with epochs "
+                    + options.epochs() + ": expected 0 to " + (options.epochs() - 1)
+                    + ", so that at least one epoch is left to train");
+        }
         RandomGenerator random = new Well19937c(options.seed());
         int[] order = training.identityOrder();
+        for (int epoch = 1; epoch <= epochsCompleted; epoch++) {
+            shuffle(order, random);
+        }
         int outputs = network.size(network.layerCount());
+        int miniBatches = (order.length + options.batchSize() - 1) / options.batchSize();
+        DivergenceWatch watch = new DivergenceWatch(options.learningRate(), miniBatches);
         List<EpochResult> results = new ArrayList<>();
 
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        for (int epoch = epochsCompleted + 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, random);
+            int miniBatch = 0;
             for (int from = 0; from < order.length; from += options.batchSize()) {
                 int to = Math.min(from + options.batchSize(), order.length);
+                miniBatch++;
                 Matrix x = training.inputs(order, from, to);
                 Matrix y = training.targets(order, from, to, outputs);
-                update(network, backprop.gradient(network, x, y), options.learningRate());
+                Gradient gradient = backprop.gradient(network, x, y);
+                watch.checkGradient(gradient, epoch, miniBatch);
+                watch.checkUpdate(network, gradient, epoch, miniBatch);
+                update(network, gradient, options.learningRate(), options.weightDecay(), order.length);
                 listener.batchFinished(epoch, to, order.length);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            EpochResult result = new EpochResult(epoch, correct(network, test), test.size(), seconds);
+            Evaluation evaluation = evaluate(network, test, true);
+            watch.checkCost(evaluation.cost(), test.name(), epoch);
+            EpochResult result = new EpochResult(epoch, evaluation.correct(), test.size(), seconds);
             results.add(result);
             listener.epochFinished(result);
         }
@@ -64,7 +102,24 @@ public final class Sgd {
 
     /** Applies one gradient step: w ← w − η·∂C/∂w and b ← b − η·∂C/∂b for every layer. */
     public static void update(Network network, Gradient gradient, double learningRate) {
+        update(network, gradient, learningRate, 0.0, 1);
+    }
+
+    /**
+     * Applies one gradient step with L2 weight decay, the gradient step of the regularized cost
+     * C + (λ/2n) Σ w²: w ← (1 − ηλ/n)·w − η·∂C/∂w and b ← b − η·∂C/∂b for every layer.
+     *
+     * @param weightDecay λ, 0 or more
+     * @param trainingExamples n, the size of the training set
+     */
+    public static void update(Network network, Gradient gradient, double learningRate, double weightDecay,
+            int trainingExamples) {
+        double shrink = 1.0 - learningRate * weightDecay / trainingExamples;
         for (int l = 1; l <= network.layerCount(); l++) {
+            if (weightDecay != 0.0) {
+                // w ← (1 − ηλ/n)·w, the derivative of (λ/2n) Σ w² taken into the step
+                network.weight(l).scaleInPlace(shrink);
+            }
             network.weight(l).addScaledInPlace(gradient.nablaW(l), -learningRate);
             network.bias(l).addScaledInPlace(gradient.nablaB(l), -learningRate);
         }
@@ -72,11 +127,27 @@ public final class Sgd {
 
     /** Returns how many examples of {@code data} the network classifies right (argmax of aᴸ). */
     public static int correct(Network network, Dataset data) {
+        return evaluate(network, data, false).correct();
+    }
+
+    /** The examples classified right and the mean cost C over a dataset; the cost is 0 for no examples. */
+    private record Evaluation(int correct, double cost) {
+    }
+
+    /** Evaluates the network on {@code data}; the cost needs one output neuron per class at least. */
+    private static Evaluation evaluate(Network network, Dataset data, boolean withCost) {
         int[] order = data.identityOrder();
+        int outputs = network.size(network.layerCount());
         int correct = 0;
+        double costSum = 0.0;
         for (int from = 0; from < order.length; from += EVALUATION_CHUNK) {
             int to = Math.min(from + EVALUATION_CHUNK, order.length);
-            int[] predicted = network.feedforward(data.inputs(order, from, to)).columnArgmax();
+            Matrix output = network.feedforward(data.inputs(order, from, to));
+            if (withCost) {
+                // Cost.value is a mean over the chunk's columns; weigh it by the chunk size for the overall mean.
+                costSum += network.cost().value(output, data.targets(order, from, to, outputs)) * (to - from);
+            }
+            int[] predicted = output.columnArgmax();
             int[] labels = data.labels(order, from, to);
             for (int j = 0; j < predicted.length; j++) {
                 if (predicted[j] == labels[j]) {
@@ -84,7 +155,7 @@ public final class Sgd {
                 }
             }
         }
-        return correct;
+        return new Evaluation(correct, order.length == 0 ? 0.0 : costSum / order.length);
     }
 
     /** Fisher–Yates shuffle in place. */

@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
             "Check a backprop against the autodiff graph and finite differences of the cost, "
                     + "quantity by quantity (δ, ∂C/∂b, ∂C/∂w) and layer by layer, and name the first "
                     + "equation (BP1-BP4) that goes wrong.",
+            "Built-in combinations that pass: any of sigmoid, tanh, relu, leaky-relu, softplus, silu and "
+                    + "identity as --activation, with --output sigmoid, tanh, identity or softplus and --cost "
+                    + "quadratic, with --output sigmoid and --cost cross-entropy, or with --output softmax and "
+                    + "--cost log-likelihood.",
             "Exit status: 0 when everything agrees, 1 when something disagrees, 2 for an invalid flag."
         })
 final class CheckCommand implements Callable<Integer> {

@@ -5,9 +5,7 @@ import nabla.check.CheckCase;
 import nabla.check.CheckOptions;
 import nabla.check.Differences;
 import nabla.core.Activation;
-import nabla.core.Activations;
 import nabla.core.Cost;
-import nabla.core.Costs;
 import nabla.core.Matrix;
 import nabla.core.Network;
 import nabla.data.DataSplit;
@@ -15,6 +13,8 @@ import nabla.data.Dataset;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,17 +44,8 @@ final class CheckSetup {
             description = "Finite differences: central or forward. Default: ${DEFAULT-VALUE}.")
     String differences;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
-            description = "Activation of the hidden layers. Default: ${DEFAULT-VALUE}.")
-    String hidden;
-
-    @Option(names = "--output", paramLabel = "NAME", defaultValue = "sigmoid",
-            description = "Activation of the output layer. Default: ${DEFAULT-VALUE}.")
-    String output;
-
-    @Option(names = "--cost", paramLabel = "NAME", defaultValue = "quadratic",
-            description = "Cost function. Default: ${DEFAULT-VALUE}.")
-    String cost;
+    @Mixin
+    NetworkFunctions functions;
 
     /** Returns the finite-difference options, with {@code params} weights and biases per layer (0: all). */
     CheckOptions options(CommandLine commandLine, int params) {
@@ -84,14 +75,10 @@ final class CheckSetup {
         if (batch < 1) {
             throw invalid(commandLine, "--batch", batch + ": a batch needs at least 1 example");
         }
-        Activation hiddenActivation = named(commandLine, "--activation", hidden, true);
-        Activation outputActivation = named(commandLine, "--output", output, false);
-        Cost costFunction;
-        try {
-            costFunction = Costs.named(cost);
-        } catch (IllegalArgumentException e) {
-            throw invalid(commandLine, "--cost", e.getMessage());
-        }
+        CommandSpec spec = commandLine.getCommandSpec();
+        Activation hiddenActivation = functions.hidden(spec);
+        Activation outputActivation = functions.output(spec);
+        Cost costFunction = functions.cost(spec);
         Network network;
         try {
             network = new Network(sizes, seed, hiddenActivation, outputActivation, costFunction);
@@ -109,18 +96,6 @@ final class CheckSetup {
         Matrix x = training.inputs(order, 0, order.length);
         Matrix y = training.targets(order, 0, order.length, outputs);
         return new CheckCase(network, x, y);
-    }
-
-    private static Activation named(CommandLine commandLine, String flag, String name, boolean hiddenLayer) {
-        try {
-            Activation activation = Activations.named(name);
-            if (hiddenLayer && !activation.isElementwise()) {
-                throw invalid(commandLine, flag, name + " is not element-wise, so it can only be the output layer");
-            }
-            return activation;
-        } catch (IllegalArgumentException e) {
-            throw invalid(commandLine, flag, e.getMessage());
-        }
     }
 
     static CommandLine.ParameterException invalid(CommandLine commandLine, String flag, String message) {

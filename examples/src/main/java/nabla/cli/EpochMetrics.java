@@ -6,7 +6,8 @@ package nabla.cli;
  * @param epoch the epoch number, counting from 1
  * @param correct test examples classified right
  * @param total test examples evaluated
- * @param trainingCost the mean cost C over the whole training set, evaluated after the epoch's last update
+ * @param trainingCost the mean cost C over the whole training set, evaluated after the epoch's last
+ *     update, without the weight-decay term
  * @param seconds wall-clock time of the epoch's training, without any evaluation
  */
 record EpochMetrics(int epoch, int correct, int total, double trainingCost, double seconds) {

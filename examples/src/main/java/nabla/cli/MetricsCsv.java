@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Columns: {@code epoch}; {@code test_correct} and {@code test_total}; {@code test_accuracy},
  * their quotient; {@code training_cost}, the mean cost C over the whole training set evaluated
- * after the epoch's last update; and {@code seconds}, the epoch's training time without the
+ * after the epoch's last update, without the weight-decay term; and {@code seconds}, the epoch's training time without the
  * evaluations. Numbers use a dot as decimal separator whatever the locale.
  */
 final class MetricsCsv {

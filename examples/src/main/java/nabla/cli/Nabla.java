@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Learn and verify backpropagation on a fully connected network.",
         subcommands = {
             TrainCommand.class,
+            EvalCommand.class,
             CheckCommand.class,
             MutantsCommand.class,
             TraceCommand.class,

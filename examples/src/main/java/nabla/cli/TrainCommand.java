@@ -2,18 +2,23 @@ package nabla.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nabla.core.Network;
 import nabla.data.DataSplit;
+import nabla.io.Checkpoint;
 import nabla.train.EpochResult;
 import nabla.train.Sgd;
 import nabla.train.SgdOptions;
+import nabla.train.TrainingDivergedException;
 import nabla.train.TrainingListener;
+import nabla.train.TrainingState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Train a network with mini-batch SGD, taking gradients from hand-coded backprop or from "
                     + "the autodiff graph, and evaluate on the test set after every epoch.",
-            "The last line is 'final test accuracy: A (correct/total)'."
+            "The last line is 'final test accuracy: A (correct/total)'. Exit code 2 means an invalid "
+                    + "flag or value, 1 a failure while training, such as divergence."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -63,6 +69,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private Engine engine;
 
+    @Option(names = "--lambda", paramLabel = "λ", defaultValue = "0",
+            description = "L2 weight decay λ (no unit): each step also multiplies every weight by 1 − ηλ/n, "
+                    + "n being the number of training examples; 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    private double lambda;
+
+    @Mixin
+    private NetworkFunctions functions;
+
+    @Mixin
+    private TrainingFiles files;
+
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "After training, draw the learning curve (test accuracy and training cost per epoch) "
                     + "into this PNG file. Evaluating the training cost adds one forward pass over the "
@@ -76,14 +93,23 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SgdOptions options = options();
-        Network network = network();
+        files.validate(spec);
+        Checkpoint resumed = files.loadCheckpoint(spec);
+        SgdOptions options = resumed == null ? options() : resumedOptions(resumed);
+        Network network = resumed == null ? network() : resumed.network();
         DataSplit split = loadData();
+        checkFits(resumed, network, split);
+        int epochsCompleted = resumed == null ? 0 : resumed.training().epochsCompleted();
+        int trainingExamples = split.training().size();
         TrainingReports reports = TrainingReports.open(spec.commandLine(), network, split, options, metrics, plot);
 
         PrintWriter out = spec.commandLine().getOut();
+        if (resumed != null) {
+            out.printf(Locale.ROOT, "Resuming from %s after epoch %d%n", files.resumeFile(), epochsCompleted);
+        }
         out.printf(Locale.ROOT, "Training %s on %d examples, testing on %d (batch %d, η = %s, seed %d, engine %s)%n",
-                network, split.training().size(), split.test().size(), batch, eta, seed, engine);
+                network, trainingExamples, split.test().size(), options.batchSize(), options.learningRate(),
+                options.seed(), engine);
         out.flush();
         TrainingListener printer = new TrainingListener() {
             @Override
@@ -93,58 +119,81 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
         };
+        TrainingListener listener = files.withCheckpoints(printer, network, options, trainingExamples, out);
         List<EpochResult> results;
         try {
             results = new Sgd(engine.backprop()).train(network, split.training(), split.test(), options,
-                    reports.around(printer));
+                    epochsCompleted, reports.around(listener));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (TrainingDivergedException | UncheckedIOException e) {
+            return stopped(e.getMessage());
         }
+        files.saveFinal(network, options, trainingExamples, out);
         reports.finish();
         EpochResult last = results.get(results.size() - 1);
-        out.printf(Locale.ROOT, "final test accuracy: %.4f (%d/%d)%n", last.accuracy(), last.correct(), last.total());
+        out.println(AccuracyLine.format(last.correct(), last.total()));
         out.flush();
         return 0;
     }
 
-    private SgdOptions options() {
-        try {
-            return new SgdOptions(epochs, batch, eta, seed);
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage().startsWith("epochs") ? "--epochs"
-                    : e.getMessage().startsWith("batch") ? "--batch" : "--eta", e);
+    /** Rejects a network, from --sizes or --resume, that cannot read the data or resume on it. */
+    private void checkFits(Checkpoint resumed, Network network, DataSplit split) {
+        if (resumed == null) {
+            Flags.checkFits(spec, "--sizes", "", network, split.training());
+        } else {
+            Flags.checkFits(spec, "--resume", files.resumeFile() + " has sizes ", network, split.training());
+            files.checkSameData(spec, resumed, split.training());
         }
     }
 
+    /** Reports training that stopped early and what the saved file contains; returns exit code 1. */
+    private int stopped(String reason) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": " + reason);
+        err.println(spec.qualifiedName() + ": " + files.stateOnDisk());
+        err.flush();
+        return 1;
+    }
+
+    /** Returns the options stored in the checkpoint, after rejecting flags that contradict them. */
+    private SgdOptions resumedOptions(Checkpoint checkpoint) {
+        TrainingState state = checkpoint.training();
+        files.checkAgrees(spec, "--sizes", Flags.joined(sizes), Flags.joined(checkpoint.network().sizes()));
+        files.checkAgrees(spec, "--batch", Integer.toString(batch), Integer.toString(state.batchSize()));
+        files.checkAgrees(spec, "--eta", Double.toString(eta), Double.toString(state.learningRate()));
+        files.checkAgrees(spec, "--seed", Long.toString(seed), Long.toString(state.seed()));
+        files.checkAgrees(spec, "--lambda", Double.toString(lambda), Double.toString(state.weightDecay()));
+        Network saved = checkpoint.network();
+        files.checkAgrees(spec, "--activation", functions.hidden, saved.hiddenActivation().name());
+        files.checkAgrees(spec, "--output", functions.output, saved.outputActivation().name());
+        files.checkAgrees(spec, "--cost", functions.cost, saved.cost().name());
+        Flags.check(spec, "--epochs", epochs, SgdOptions::checkEpochs);
+        if (epochs <= state.epochsCompleted()) {
+            throw Flags.invalid(spec, "--epochs", epochs + ": --resume " + files.resumeFile() + " has already completed "
+                    + state.epochsCompleted() + " epochs; pass more than " + state.epochsCompleted() + " to train further");
+        }
+        return state.options(epochs);
+    }
+
+    private SgdOptions options() {
+        Flags.check(spec, "--epochs", epochs, SgdOptions::checkEpochs);
+        Flags.check(spec, "--batch", batch, SgdOptions::checkBatchSize);
+        Flags.check(spec, "--eta", eta, SgdOptions::checkLearningRate);
+        Flags.check(spec, "--lambda", lambda, SgdOptions::checkWeightDecay);
+        return new SgdOptions(epochs, batch, eta, seed, lambda);
+    }
+
     private Network network() {
+        Flags.checkMemory(spec, "--sizes", sizes);
         try {
-            return new Network(sizes, seed);
+            return new Network(sizes, seed, functions.hidden(spec), functions.output(spec), functions.cost(spec));
         } catch (IllegalArgumentException e) {
-            throw invalid("--sizes", e);
+            throw Flags.invalid(spec, "--sizes", e.getMessage());
         }
     }
 
     private DataSplit loadData() throws IOException {
-        if (data == null) {
-            return DataSplit.embeddedSample();
-        }
-        try {
-            return DataSplit.load(data);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "invalid value for option '--data': " + describe(e), e);
-        }
-    }
-
-    private CommandLine.ParameterException invalid(String flag, IllegalArgumentException e) {
-        return new CommandLine.ParameterException(spec.commandLine(),
-                "invalid value for option '" + flag + "': " + e.getMessage(), e);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getFile() + ": " + fse.getReason();
-        }
-        return e.getMessage();
+        return Flags.loadData(spec, data);
     }
 }
