@@ -61,7 +61,9 @@ public final class GradientChecker {
         GradientReport.Failure failure = null;
         try {
             tested = underTest.gradient(network, x, y);
-            if (tested.layerCount() != network.layerCount()) {
+            if (tested == null) {
+                failure = new GradientReport.Failure(Optional.empty(), 0, "returned null instead of a Gradient");
+            } else if (tested.layerCount() != network.layerCount()) {
                 failure = new GradientReport.Failure(Optional.empty(), 0, "returned gradients for "
                         + tested.layerCount() + " layers; the network has " + network.layerCount());
                 tested = null;

@@ -160,9 +160,28 @@ public record GradientReport(String network, int batchSize, CheckOptions options
                     .map(c -> c.summary() + " (" + c.entries() + " entries)").orElse("-");
             text.append(String.format(Locale.ROOT, format, q.label(), shape, graph, differences, describe(q)));
         }
+        text.append(legend());
         failure.ifPresent(f -> text.append("failure: ").append(f.message()).append(System.lineSeparator()));
         text.append(passed() ? "PASS: " : "FAIL: ").append(summary()).append(System.lineSeparator());
         return text.toString();
+    }
+
+    /**
+     * Explains the columns: they show the largest errors, but an entry passes on either bound, so
+     * a large relative error on a tiny entry can pass on the absolute floor.
+     */
+    private String legend() {
+        Optional<Tolerance> analytic = quantities.stream().flatMap(q -> q.againstGraph().stream())
+                .map(Comparison::tolerance).findFirst();
+        Optional<Tolerance> differences = quantities.stream().flatMap(q -> q.againstDifferences().stream())
+                .map(Comparison::tolerance).findFirst();
+        StringBuilder text = new StringBuilder("An entry agrees when |a − b| ≤ abs + rel·max(|a|, |b|)");
+        analytic.ifPresent(t -> text.append(String.format(Locale.ROOT, "; against the graph rel = %.0e "
+                + "and abs = %.0e·max(1, largest |entry|)", t.relative(), Tolerance.ANALYTIC.absolute())));
+        differences.ifPresent(t -> text.append(String.format(Locale.ROOT,
+                "; against finite differences rel = %.0e and abs = %.1e", t.relative(), t.absolute())));
+        return text.append(". A large relative error on a near-zero entry can pass on abs.")
+                .append(System.lineSeparator()).toString();
     }
 
     private static String describe(QuantityReport q) {

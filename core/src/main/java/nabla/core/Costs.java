@@ -66,6 +66,12 @@ public final class Costs {
         }
 
         @Override
+        public boolean supportsOutput(Activation output) {
+            // ln a and ln(1 − a) need outputs strictly between 0 and 1.
+            return output == Activations.SIGMOID;
+        }
+
+        @Override
         public Matrix outputError(Matrix z, Matrix a, Matrix y, Activation output) {
             if (output == Activations.SIGMOID) {
                 // BP1 with σ'(z) = a(1 − a) cancelling the denominator of ∇ₐC: δᴸ = a − y
@@ -144,7 +150,8 @@ public final class Costs {
 
         @Override
         public boolean supportsOutput(Activation output) {
-            return output == Activations.SOFTMAX || output.isElementwise();
+            // ln a needs positive outputs, and −Σ y ln a is a log-likelihood only when they sum to 1.
+            return output == Activations.SOFTMAX;
         }
 
         @Override
@@ -181,6 +188,10 @@ public final class Costs {
             return ops.scale(ops.sum(ops.multiply(y, ops.log(a))), -1.0 / ops.columns(a));
         }
     };
+
+    /** Which output layers the built-in costs follow, for error messages. */
+    public static final String PAIRINGS = "cross-entropy needs a sigmoid output, log-likelihood a softmax "
+            + "output, and quadratic any element-wise output";
 
     private static final Map<String, Cost> BY_NAME = new LinkedHashMap<>();
 

@@ -54,7 +54,7 @@ public final class Network {
         }
         if (!cost.supportsOutput(output)) {
             throw new IllegalArgumentException("cost " + cost.name() + " cannot follow the "
-                    + output.name() + " output layer; pair softmax with log-likelihood");
+                    + output.name() + " output layer; " + Costs.PAIRINGS);
         }
         this.sizes = sizes.clone();
         this.hidden = hidden;

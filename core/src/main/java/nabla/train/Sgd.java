@@ -2,6 +2,7 @@ package nabla.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import nabla.core.Backprop;
 import nabla.core.Gradient;
 import nabla.core.Matrix;
@@ -57,6 +58,7 @@ public final class Sgd {
      */
     public List<EpochResult> train(Network network, Dataset training, Dataset test, SgdOptions options,
             int epochsCompleted, TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener: pass a TrainingListener, such as new TrainingListener() {}");
         checkFits(network, training);
         checkFits(network, test);
         if (epochsCompleted < 0 || epochsCompleted >= options.epochs()) {

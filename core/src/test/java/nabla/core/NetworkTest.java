@@ -157,7 +157,8 @@ class NetworkTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Network(MNIST_SIZES, 1, Activations.SIGMOID, Activations.SOFTMAX, Costs.QUADRATIC));
 
-        assertEquals("cost quadratic cannot follow the softmax output layer; pair softmax with log-likelihood",
+        assertEquals("cost quadratic cannot follow the softmax output layer; cross-entropy needs a sigmoid output, "
+                + "log-likelihood a softmax output, and quadratic any element-wise output",
                 e.getMessage());
     }
 

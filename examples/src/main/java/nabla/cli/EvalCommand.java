@@ -52,6 +52,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private Network load() {
+        Flags.checkNotFolder(spec, "--model", model);
         try {
             return ModelFile.load(model);
         } catch (IOException e) {

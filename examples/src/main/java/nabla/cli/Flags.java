@@ -119,7 +119,7 @@ final class Flags {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || absolute.getFileName() == null) {
-            throw invalid(spec, flag, file + ": not a file name; name a file such as model.json");
+            throw invalid(spec, flag, file + ": not a file name; name a file such as " + exampleName(flag));
         }
         if (!Files.isDirectory(folder)) {
             throw invalid(spec, flag, file + ": the folder " + folder + " does not exist; create it first");
@@ -128,8 +128,24 @@ final class Flags {
             throw invalid(spec, flag, file + ": the folder " + folder + " is not writable");
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw invalid(spec, flag, file + ": exists and is not a regular file; name a file such as model.json");
+            throw invalid(spec, flag, file + ": exists and is not a regular file; name a file such as "
+                    + exampleName(flag));
         }
+    }
+
+    /** Rejects a folder where a model file is expected. */
+    static void checkNotFolder(CommandSpec spec, String flag, Path file) {
+        if (Files.isDirectory(file)) {
+            throw invalid(spec, flag, file + ": is a folder; pass a model file written by 'nabla train --save FILE'");
+        }
+    }
+
+    private static String exampleName(String flag) {
+        return switch (flag) {
+            case "--metrics" -> "metrics.csv";
+            case "--out" -> "graph.svg";
+            default -> "model.json";
+        };
     }
 
     /** Returns the message of an I/O failure, led by the file it concerns when it has one. */

@@ -35,7 +35,7 @@ final class GraphCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "2,3,1",
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "2,3,1",
             description = "Layer sizes from input to output. Default: ${DEFAULT-VALUE}.")
     private int[] sizes;
 
@@ -67,6 +67,9 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         String extension = extension(commandLine);
+        if (out != null) {
+            Flags.checkWritable(spec, "--out", out);
+        }
         CheckCase batchCase = NetworkBatch.create(commandLine, sizes, batch, seed);
 
         NetworkGraph graph = new GraphBackprop().trace(batchCase.network(), batchCase.x(), batchCase.y());

@@ -58,7 +58,10 @@ final class LearningCurve {
         accuracyAxis.setNumberFormatOverride(new DecimalFormat("0.0%"));
         accuracyAxis.setLabelPaint(ACCURACY_COLOR);
         accuracyAxis.setTickLabelPaint(ACCURACY_COLOR);
+        // A single epoch gives a single point per axis, whose range would collapse to nothing.
+        accuracyAxis.setAutoRangeMinimumSize(0.05);
         NumberAxis costAxis = new NumberAxis("training cost C");
+        costAxis.setAutoRangeMinimumSize(Math.max(1e-6, 0.1 * Math.abs(cost.getMaxY())));
         costAxis.setAutoRangeIncludesZero(false);
         costAxis.setLabelPaint(COST_COLOR);
         costAxis.setTickLabelPaint(COST_COLOR);

@@ -44,6 +44,10 @@ final class MutantsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         CheckOptions options = setup.options(commandLine, CheckCommand.parseParams(commandLine, params));
+        if (setup.sizes.length < 3) {
+            throw CheckSetup.invalid(commandLine, "--sizes", Flags.joined(setup.sizes) + ": half of the catalogued "
+                    + "mistakes sit in BP2, which needs a hidden layer; give at least three sizes, such as 784,30,10");
+        }
         CheckCase checkCase = setup.checkCase(commandLine);
 
         List<MutantResult> results = MutantResult.runAll(GradientChecker.withGraph(options),

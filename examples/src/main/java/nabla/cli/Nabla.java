@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         version = "nabla 0.1.0",
         description = "Learn and verify backpropagation on a fully connected network.",
         subcommands = {
+            CommandLine.HelpCommand.class,
             TrainCommand.class,
             EvalCommand.class,
             CheckCommand.class,

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 final class NetworkBatch {
 
-    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "784,30,10",
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "784,30,10",
             description = "Layer sizes from input to output. Default: ${DEFAULT-VALUE}.")
     int[] sizes;
 

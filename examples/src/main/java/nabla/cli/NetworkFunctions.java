@@ -28,6 +28,10 @@ final class NetworkFunctions {
 
     /** Returns the hidden activation, rejecting an unknown name or one that is not element-wise. */
     Activation hidden(CommandSpec spec) {
+        if (!SupportedCombinations.HIDDEN.contains(hidden) && !hidden.equals("softmax")) {
+            throw Flags.invalid(spec, "--activation", "unknown activation '" + hidden + "'; known: "
+                    + String.join(", ", SupportedCombinations.HIDDEN));
+        }
         Activation activation = activation(spec, "--activation", hidden);
         if (!activation.isElementwise()) {
             throw Flags.invalid(spec, "--activation", hidden + " mixes the entries of a layer, so BP2 has no "
@@ -51,8 +55,8 @@ final class NetworkFunctions {
             throw Flags.invalid(spec, "--cost", e.getMessage());
         }
         if (!function.supportsOutput(output(spec))) {
-            throw Flags.invalid(spec, "--cost", cost + " cannot follow the " + output + " output layer; pair "
-                    + "softmax with log-likelihood");
+            throw Flags.invalid(spec, "--cost", cost + " cannot follow the " + output + " output layer; "
+                    + Costs.PAIRINGS);
         }
         return function;
     }

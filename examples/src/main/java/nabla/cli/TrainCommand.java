@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "MNIST digits.")
     private Path data;
 
-    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "784,30,10",
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "784,30,10",
             description = "Layer sizes from input to output. Default: ${DEFAULT-VALUE}.")
     private int[] sizes;
 

@@ -63,6 +63,7 @@ final class TrainingFiles {
         if (resume == null) {
             return null;
         }
+        Flags.checkNotFolder(spec, "--resume", resume);
         try {
             return ModelFile.loadCheckpoint(resume);
         } catch (IOException e) {

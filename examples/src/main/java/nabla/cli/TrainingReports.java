@@ -68,10 +68,11 @@ final class TrainingReports implements TrainingListener {
         }
         MetricsCsv csv = null;
         if (metricsFile != null) {
+            Flags.checkWritable(commandLine.getCommandSpec(), "--metrics", metricsFile);
             try {
                 csv = MetricsCsv.create(metricsFile);
             } catch (IOException e) {
-                throw CheckSetup.invalid(commandLine, "--metrics", "cannot write '" + metricsFile + "': " + e);
+                throw CheckSetup.invalid(commandLine, "--metrics", Flags.describe(e));
             }
         }
         return new TrainingReports(commandLine.getOut(), network, data, options, metricsFile, csv, plotFile);

@@ -27,11 +27,28 @@ final class UsageErrors implements IExecutionExceptionHandler {
         throw e;
     }
 
+    /**
+     * Rewrites picocli's own conversion messages in the words nabla's messages use, so that every
+     * invalid value reads alike and says what is accepted.
+     */
+    static String plain(String message) {
+        String text = message == null ? "" : message;
+        if (text.startsWith("Invalid value")) {
+            text = "invalid value" + text.substring("Invalid value".length());
+        }
+        return text.replace("is not an int", "is not a whole number; pass one such as 10")
+                .replace("is not a long", "is not a whole number from -2^63 to 2^63 - 1")
+                .replace("is not a double", "is not a number; pass one such as 3.0 or 1e-5");
+    }
+
     /** Prints the message and where to find the flags, and returns exit code 2. */
     static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         String name = commandLine.getCommandSpec().qualifiedName();
-        commandLine.getErr().println(name + ": " + e.getMessage());
+        commandLine.getErr().println(name + ": " + plain(e.getMessage()));
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, commandLine.getErr());
+        }
         commandLine.getErr().println("Run '" + name + " --help' for the flags, their units and defaults.");
         return CommandLine.ExitCode.USAGE;
     }

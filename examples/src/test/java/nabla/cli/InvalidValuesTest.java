@@ -56,7 +56,7 @@ class InvalidValuesTest {
                         "weight decay λ = -1.0: it must be a finite number of at least 0"),
                 Arguments.of("--lambda", new String[] {"--lambda", "NaN"}, "weight decay λ = NaN"),
                 Arguments.of("--activation", new String[] {"--activation", "swish"},
-                        "unknown activation 'swish'; known: sigmoid, tanh, relu, leaky-relu, softplus, silu, identity, softmax"),
+                        "unknown activation 'swish'; known: sigmoid, tanh, relu, leaky-relu, softplus, silu, identity"),
                 Arguments.of("--activation", new String[] {"--activation", "softmax"},
                         "softmax mixes the entries of a layer"),
                 Arguments.of("--output", new String[] {"--output", "step"}, "unknown activation 'step'"),
