@@ -19,8 +19,8 @@ import org.apache.commons.math3.random.Well19937c;
  */
 public final class Sgd {
 
-    /** Examples per forward pass when evaluating; bounds the memory of one evaluation batch. */
-    private static final int EVALUATION_CHUNK = 1000;
+    /** Examples per forward pass when evaluating; bounds the memory of one evaluation batch to 0.6 MiB. */
+    private static final int EVALUATION_CHUNK = 100;
 
     private final Backprop backprop;
 
@@ -42,13 +42,16 @@ public final class Sgd {
         int[] order = training.identityOrder();
         int outputs = network.size(network.layerCount());
         List<EpochResult> results = new ArrayList<>();
+        // One buffer for the inputs of every full mini-batch, so that training allocates no images.
+        Matrix inputs = Matrix.zeros(network.size(0), Math.min(options.batchSize(), order.length));
 
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, random);
             for (int from = 0; from < order.length; from += options.batchSize()) {
                 int to = Math.min(from + options.batchSize(), order.length);
-                Matrix x = training.inputs(order, from, to);
+                Matrix x = to - from == inputs.cols() ? training.inputs(order, from, to, inputs)
+                        : training.inputs(order, from, to);
                 Matrix y = training.targets(order, from, to, outputs);
                 update(network, backprop.gradient(network, x, y), options.learningRate());
                 listener.batchFinished(epoch, to, order.length);
@@ -74,9 +77,11 @@ public final class Sgd {
     public static int correct(Network network, Dataset data) {
         int[] order = data.identityOrder();
         int correct = 0;
+        Matrix inputs = Matrix.zeros(data.inputSize(), Math.min(EVALUATION_CHUNK, order.length));
         for (int from = 0; from < order.length; from += EVALUATION_CHUNK) {
             int to = Math.min(from + EVALUATION_CHUNK, order.length);
-            int[] predicted = network.feedforward(data.inputs(order, from, to)).columnArgmax();
+            Matrix x = to - from == inputs.cols() ? data.inputs(order, from, to, inputs) : data.inputs(order, from, to);
+            int[] predicted = network.feedforward(x).columnArgmax();
             int[] labels = data.labels(order, from, to);
             for (int j = 0; j < predicted.length; j++) {
                 if (predicted[j] == labels[j]) {
