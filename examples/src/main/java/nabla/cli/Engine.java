@@ -21,7 +21,7 @@ enum Engine {
     AUTOGRAD("autograd") {
         @Override
         Backprop backprop() {
-            return new GraphBackprop();
+            return GraphBackprop.reusingBuffers();
         }
     };
 
