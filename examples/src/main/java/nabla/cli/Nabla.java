@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             CheckCommand.class,
             MutantsCommand.class,
+            BenchCommand.class,
         })
 public final class Nabla implements Runnable {
 
