@@ -144,7 +144,8 @@ final class Derivatives {
 
     /**
      * Computes a contribution into a buffer from the parent, which reuses the gradient matrix of
-     * an earlier pass where it can, and adds it to the parent's gradient; computes it only if needed.
+     * an earlier pass where it can, and adds it to the parent's gradient. Computes nothing when
+     * the parent requires no gradient.
      */
     private static void sendInto(Tensor parent, UnaryOperator<Matrix> contributionInto) {
         if (parent.requiresGrad()) {

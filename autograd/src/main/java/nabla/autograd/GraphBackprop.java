@@ -48,7 +48,7 @@ public final class GraphBackprop implements Backprop {
     /**
      * Creates a backprop that keeps the parameter nodes wˡ and bˡ between traces of the same
      * network, so that each backward pass writes ∂C/∂wˡ and ∂C/∂bˡ into the matrices of the one
-     * before instead of allocating them: a caller must use a gradient before the next call, as SGD
+     * before instead of allocating them. A caller must use a gradient before the next call, as SGD
      * does, or copy it. Not for use by several threads at once.
      */
     public static GraphBackprop reusingBuffers() {
@@ -113,7 +113,7 @@ public final class GraphBackprop implements Backprop {
 
     /**
      * Returns the parameter node labelled {@code label} for {@code value}: the node of the last
-     * trace when this instance reuses nodes and that node holds the same matrix, else a new one.
+     * trace when this instance reuses nodes and that node has the same matrix, else a new one.
      */
     private static Tensor parameter(Tensor[] leaves, int l, Matrix value, String label) {
         if (leaves == null) {

@@ -54,7 +54,7 @@ public final class Tensor {
 
     /**
      * The gradient matrix of an earlier backward pass, kept when the gradient was reset so that
-     * the next pass can overwrite it instead of allocating; null when there is none.
+     * the next pass can overwrite it instead of allocating. Null when there is none.
      */
     private Matrix spareGrad;
 
@@ -394,9 +394,9 @@ public final class Tensor {
     }
 
     /**
-     * Returns a matrix of the shape of the value for a backward rule to write this node's first
-     * gradient contribution into: the matrix of an earlier pass when there is one, so that a graph
-     * run again on new data allocates no gradients, else a new one. Its entries are arbitrary.
+     * Returns a matrix of the shape of the value, for a backward rule to write this node's first
+     * gradient contribution into. It is the matrix of an earlier pass when there is one, so that a
+     * graph run again on new data allocates no gradients, else a new one. Its entries are arbitrary.
      */
     Matrix gradBuffer() {
         Matrix buffer = grad == null ? spareGrad : null;

@@ -52,7 +52,7 @@ class FiniteDifferencesTest {
     }
 
     @Test
-    void kinkFlagsAgreeWhereReluUnitsSitAtZero() {
+    void kinkFlagsAgreeForWideSteps() {
         // A step as wide as the weighted inputs puts many relu units within h of their kink.
         Activation relu = Activations.RELU;
         Cost quadratic = Costs.QUADRATIC;

@@ -27,11 +27,6 @@ final class MatrixKernels {
         return override != null ? override : DEFAULT;
     }
 
-    /** Returns the kernels chosen for this JVM. */
-    static Kernels fastest() {
-        return DEFAULT;
-    }
-
     /** Runs {@code body} on this thread with {@code kernels} in place of the default, for tests. */
     static <T> T using(Kernels kernels, Supplier<T> body) {
         Kernels previous = OVERRIDE.get();

@@ -35,7 +35,7 @@ public class MiniBatchBackprop implements Backprop {
 
     /**
      * Creates a backprop that reuses its ∂C/∂wˡ matrices: each call overwrites those of the
-     * gradient it returned before, so a caller must use a gradient before the next call, as SGD
+     * gradient it returned before. So a caller must use a gradient before the next call, as SGD
      * does, or copy it. Not for use by several threads at once.
      */
     public static MiniBatchBackprop reusingBuffers() {
@@ -112,8 +112,8 @@ public class MiniBatchBackprop implements Backprop {
 
     /** BP4: ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ / m, (nˡ×nˡ⁻¹), where m is the number of columns. */
     protected Matrix weightGradient(ForwardPass pass, int l, Matrix delta) {
-        // BP4: ∂C/∂wˡ = (δˡ/m) (aˡ⁻¹)ᵀ, the product summing over the m examples; scaling the
-        // (nˡ×m) factor first costs m·nˡ multiplications instead of nˡ·nˡ⁻¹
+        // BP4: ∂C/∂wˡ = (δˡ/m) (aˡ⁻¹)ᵀ, the product summing over the m examples. Scaling the
+        // (nˡ×m) factor first costs m·nˡ multiplications instead of nˡ·nˡ⁻¹.
         Matrix previous = pass.activation(l - 1);
         return delta.scale(1.0 / pass.batchSize()).multiplyTranspose(previous,
                 weightGradientBuffer(l, delta.rows(), previous.rows()));

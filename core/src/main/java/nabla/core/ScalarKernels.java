@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The products in plain Java, used when the vector module is not available. Loops are ordered
- * so that the innermost one walks contiguous rows, which the JIT can vectorise, and zero entries
- * of the left operand are skipped, which saves most of the work on sparse inputs such as images.
+ * so that the innermost one walks contiguous rows, which the JIT can vectorise. {@link #multiply}
+ * and {@link #transposeMultiply} skip the zero entries of their left operand.
  */
 final class ScalarKernels implements Kernels {
 

@@ -15,9 +15,9 @@ class FastGradientTest {
 
     /**
      * Bound on |fast − reference| relative to the largest entry of each quantity. The kernels
-     * differ by at most about 784·2⁻⁵³ ≈ 9e-14 of the summed magnitudes (see MatrixKernelsTest),
-     * and σ, the cost and BP1–BP4 pass that on without amplifying it by more than a small factor
-     * for sigmoid layers; a wrong product is off by a whole term.
+     * differ by at most about 784·2⁻⁵³ ≈ 9e-14 of the summed magnitudes (see MatrixKernelsTest).
+     * σ, the cost and BP1–BP4 pass that on, amplified by no more than a small factor for sigmoid
+     * layers, while a wrong product is off by a whole term.
      */
     private static final double GRADIENT_TOLERANCE = 1e-12;
 
