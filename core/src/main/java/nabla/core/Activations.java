@@ -36,6 +36,17 @@ public final class Activations {
             return out;
         }
 
+        @Override
+        public Matrix derivative(Matrix z) {
+            Matrix out = Matrix.zeros(z.rows(), z.cols());
+            double[] in = z.data();
+            double[] values = out.data();
+            for (int k = 0; k < in.length; k++) {
+                values[k] = derivative(in[k]);
+            }
+            return out;
+        }
+
         // σ'(z) = a(1 − a) for a = σ(z): the same arithmetic as derivative(z), without σ again
         @Override
         public Matrix derivative(Matrix z, Matrix a) {
