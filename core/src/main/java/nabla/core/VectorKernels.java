@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ScalarKernels} when the module is absent, so no other class may refer to this one.
  *
  * <p>Both kernels keep their partial sums in registers for a whole pass over the shared
- * dimension and write each entry of C once:
+ * dimension and write each entry of C once, or twice with the same value where the last block of
+ * columns overlaps the one before:
  *
  * <ul>
  *   <li>{@link #multiply} computes a block of four rows of C by twelve columns as twelve vector
