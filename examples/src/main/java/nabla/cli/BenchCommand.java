@@ -54,8 +54,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "hand or autograd. Default: ${DEFAULT-VALUE}.")
     private Engine engine;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5",
-            description = "Epochs to time; the median discards the slow first one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "9",
+            description = "Epochs to time. The first two or three run slower while the JIT compiles the "
+                    + "kernels, and the median of 9 leaves them out. Default: ${DEFAULT-VALUE}.")
     private int epochs;
 
     @Option(names = "--train-limit", paramLabel = "N",
