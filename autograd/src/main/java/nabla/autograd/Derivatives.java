@@ -1,6 +1,7 @@
 package nabla.autograd;
 
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import nabla.core.Matrix;
 
 /**
@@ -56,8 +57,8 @@ final class Derivatives {
 
     // d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G, for the matrix product and G = ∂root/∂(A·B)
     static final BackwardRule MATMUL = (out, g) -> {
-        send(a(out), () -> g.multiplyTranspose(b(out).value()));
-        send(b(out), () -> a(out).value().transposeMultiply(g));
+        sendInto(a(out), buffer -> g.multiplyTranspose(b(out).value(), buffer));
+        sendInto(b(out), buffer -> a(out).value().transposeMultiply(g, buffer));
     };
 
     // d(aᵀ)/da: the gradient is transposed back, Gᵀ
@@ -138,6 +139,17 @@ final class Derivatives {
     private static void send(Tensor parent, Supplier<Matrix> contribution) {
         if (parent.requiresGrad()) {
             parent.accumulate(contribution.get(), true);
+        }
+    }
+
+    /**
+     * Computes a contribution into a buffer from the parent, which reuses the gradient matrix of
+     * an earlier pass where it can, and adds it to the parent's gradient. Computes nothing when
+     * the parent requires no gradient.
+     */
+    private static void sendInto(Tensor parent, UnaryOperator<Matrix> contributionInto) {
+        if (parent.requiresGrad()) {
+            parent.accumulate(contributionInto.apply(parent.gradBuffer()), true);
         }
     }
 

@@ -34,6 +34,30 @@ import nabla.core.Network;
  */
 public final class GraphBackprop implements Backprop {
 
+    /**
+     * The parameter nodes of the last trace, indexed by l, kept by an instance that reuses them;
+     * null otherwise. Index 0 is unused.
+     */
+    private Tensor[] weightLeaves;
+    private Tensor[] biasLeaves;
+
+    /** Creates a backprop whose every result is new, so that results of earlier calls stay valid. */
+    public GraphBackprop() {
+    }
+
+    /**
+     * Creates a backprop that keeps the parameter nodes wˡ and bˡ between traces of the same
+     * network, so that each backward pass writes ∂C/∂wˡ and ∂C/∂bˡ into the matrices of the one
+     * before instead of allocating them. A caller must use a gradient before the next call, as SGD
+     * does, or copy it. Not for use by several threads at once.
+     */
+    public static GraphBackprop reusingBuffers() {
+        GraphBackprop backprop = new GraphBackprop();
+        backprop.weightLeaves = new Tensor[0];
+        backprop.biasLeaves = new Tensor[0];
+        return backprop;
+    }
+
     @Override
     public Gradient gradient(Network network, Matrix x, Matrix y) {
         NetworkGraph graph = trace(network, x, y);
@@ -62,9 +86,14 @@ public final class GraphBackprop implements Backprop {
         List<Tensor> activations = new ArrayList<>(layers + 1);
         activations.add(input);
 
+        if (weightLeaves != null && weightLeaves.length != layers + 1) {
+            weightLeaves = new Tensor[layers + 1];
+            biasLeaves = new Tensor[layers + 1];
+        }
+
         for (int l = 1; l <= layers; l++) {
-            Tensor w = Tensor.parameter(network.weight(l)).labelled("w" + l);
-            Tensor b = Tensor.parameter(network.bias(l)).labelled("b" + l);
+            Tensor w = parameter(weightLeaves, l, network.weight(l), "w" + l);
+            Tensor b = parameter(biasLeaves, l, network.bias(l), "b" + l);
             // zˡ = wˡ aˡ⁻¹ + bˡ
             Tensor z = w.matmul(activations.get(l - 1)).add(b).labelled("z" + l);
             // aˡ = σ(zˡ); for the identity this is the node zˡ itself, which keeps the label zˡ
@@ -83,5 +112,19 @@ public final class GraphBackprop implements Backprop {
         Tensor cost = network.cost().expression(TensorOps.INSTANCE, weightedInputs.get(layers - 1),
                 activations.get(layers), target, network.outputActivation()).labelled("C");
         return new NetworkGraph(input, target, weights, biases, weightedInputs, activations, cost);
+    }
+
+    /**
+     * Returns the parameter node labelled {@code label} for {@code value}: the node of the last
+     * trace when this instance reuses nodes and that node has the same matrix, else a new one.
+     */
+    private static Tensor parameter(Tensor[] leaves, int l, Matrix value, String label) {
+        if (leaves == null) {
+            return Tensor.parameter(value).labelled(label);
+        }
+        if (leaves[l] == null || leaves[l].value() != value) {
+            leaves[l] = Tensor.parameter(value).labelled(label);
+        }
+        return leaves[l];
     }
 }

@@ -52,6 +52,12 @@ public final class Tensor {
     private String label;
     private Matrix grad;
 
+    /**
+     * The gradient matrix of an earlier backward pass, kept when the gradient was reset so that
+     * the next pass can overwrite it instead of allocating. Null when there is none.
+     */
+    private Matrix spareGrad;
+
     private Tensor(String operation, OptionalDouble argument, Matrix value, Tensor[] parents,
             BackwardRule rule, boolean requiresGrad) {
         this.id = NEXT_ID.getAndIncrement();
@@ -275,7 +281,7 @@ public final class Tensor {
         // Interior gradients are recomputed from zero; leaf gradients carry over from earlier calls.
         for (Tensor node : order) {
             if (!node.isLeaf()) {
-                node.grad = null;
+                node.resetGrad();
             }
         }
 
@@ -375,8 +381,30 @@ public final class Tensor {
     /** Resets the gradient of this node and of every node it was computed from. */
     public void zeroGrad() {
         for (Tensor node : topologicalOrder(this, true)) {
-            node.grad = null;
+            node.resetGrad();
         }
+    }
+
+    /** Forgets the gradient, keeping its matrix for {@link #gradBuffer} to hand out again. */
+    private void resetGrad() {
+        if (grad != null) {
+            spareGrad = grad;
+            grad = null;
+        }
+    }
+
+    /**
+     * Returns a matrix of the shape of the value, for a backward rule to write this node's first
+     * gradient contribution into. It is the matrix of an earlier pass when there is one, so that a
+     * graph run again on new data allocates no gradients, else a new one. Its entries are arbitrary.
+     */
+    Matrix gradBuffer() {
+        Matrix buffer = grad == null ? spareGrad : null;
+        if (buffer == null) {
+            return Matrix.zeros(value.rows(), value.cols());
+        }
+        spareGrad = null;
+        return buffer;
     }
 
     /** Returns a constant leaf holding the same value (not copied): the graph behind it is cut off. */

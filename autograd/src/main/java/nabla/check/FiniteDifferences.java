@@ -2,15 +2,18 @@ package nabla.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import nabla.core.Matrix;
 import nabla.core.Network;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Estimates ∂C/∂θ for chosen parameters θ by perturbing each one and recomputing the cost with a
- * full forward pass. Works on a copy of the network, so the caller's parameters are never
- * modified, not even for an instant.
+ * Estimates ∂C/∂θ for chosen parameters θ by perturbing each one and recomputing the cost.
+ * {@link #estimate} recomputes only the part of the forward pass that a perturbation reaches and
+ * spreads the parameters over all processors; {@link #estimateByFullForward} runs a full forward
+ * pass on a copy of the network for each, and is the reference the fast form is tested against.
+ * Neither modifies the caller's network, not even for an instant.
  */
 public final class FiniteDifferences {
 
@@ -54,8 +57,49 @@ public final class FiniteDifferences {
         return chosen;
     }
 
-    /** Estimates ∂C/∂θ for each coordinate, in the order given. */
+    /**
+     * Estimates ∂C/∂θ for each coordinate, in the order given, on all processors. The estimates
+     * and kink flags are those of {@link #estimateByFullForward}: see {@link PartialForward}.
+     * The network and the batch must not change while this runs.
+     */
     public static List<Estimate> estimate(Network network, Matrix x, Matrix y, CheckOptions options,
+            List<Coordinate> coordinates) {
+        PartialForward base = new PartialForward(network, x, y);
+        double h = options.step();
+        Estimate[] estimates = new Estimate[coordinates.size()];
+        // Chunks of about 256 parameters, so that a thread's share is large next to the cost of
+        // handing it out, and enough chunks that both threads finish at about the same time.
+        int chunks = (coordinates.size() + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            int end = Math.min(coordinates.size(), (chunk + 1) * CHUNK);
+            for (int k = chunk * CHUNK; k < end; k++) {
+                estimates[k] = estimateOne(base, network, coordinates.get(k), h, options.differences());
+            }
+        });
+        return List.of(estimates);
+    }
+
+    private static final int CHUNK = 256;
+
+    private static Estimate estimateOne(PartialForward base, Network network, Coordinate c, double h,
+            Differences differences) {
+        Matrix parameter = c.quantity() == Quantity.WEIGHT_GRADIENT ? network.weight(c.layer()) : network.bias(c.layer());
+        double original = parameter.get(c.row(), c.column());
+        PartialForward.Cost plus = base.costWith(c, original + h);
+        if (differences == Differences.CENTRAL) {
+            PartialForward.Cost minus = base.costWith(c, original - h);
+            // (C(θ + h) − C(θ − h)) / 2h
+            return new Estimate(c, (plus.value() - minus.value()) / (2.0 * h), plus.nearKink() || minus.nearKink());
+        }
+        // (C(θ + h) − C(θ)) / h
+        return new Estimate(c, (plus.value() - base.cost()) / h, plus.nearKink());
+    }
+
+    /**
+     * Estimates ∂C/∂θ for each coordinate, in the order given, with a full forward pass per
+     * perturbation on one thread: the simple form that {@link #estimate} must agree with.
+     */
+    public static List<Estimate> estimateByFullForward(Network network, Matrix x, Matrix y, CheckOptions options,
             List<Coordinate> coordinates) {
         Network probe = network.copy();
         Matrix[] baseZ = weightedInputs(probe, x);

@@ -222,4 +222,29 @@ class GraphBackpropTest {
         return y;
     }
 
+    @Test
+    void reusedParameterNodesGiveSameGradients() throws IOException {
+        Dataset images = DataSplit.embeddedSample().training();
+        int[] order = images.identityOrder();
+        Network network = new Network(new int[] {784, 30, 10}, 4L);
+        GraphBackprop reusing = GraphBackprop.reusingBuffers();
+        Matrix firstWeightGradient = null;
+
+        for (int batch = 0; batch < 2; batch++) {
+            Matrix x = images.inputs(order, 10 * batch, 10 * batch + 10);
+            Matrix y = images.targets(order, 10 * batch, 10 * batch + 10, 10);
+            Gradient expected = new GraphBackprop().gradient(network, x, y);
+            Gradient actual = reusing.gradient(network, x, y);
+
+            for (int l = 1; l <= 2; l++) {
+                assertEquals(expected.nablaW(l), actual.nablaW(l), "∂C/∂w" + l + " of batch " + batch);
+                assertEquals(expected.nablaB(l), actual.nablaB(l), "∂C/∂b" + l + " of batch " + batch);
+            }
+            if (batch == 0) {
+                firstWeightGradient = actual.nablaW(1);
+            } else {
+                assertSame(firstWeightGradient, actual.nablaW(1), "∂C/∂w1 is written into the matrix of the last pass");
+            }
+        }
+    }
 }

@@ -37,6 +37,15 @@ public interface Activation {
         return z.map(this::derivative);
     }
 
+    /**
+     * Returns σ'(z) for every entry of z as a new matrix, given also a = σ(z) of the same shape.
+     * By default a is ignored; an activation whose derivative follows from its value, such as the
+     * sigmoid's σ(1 − σ), overrides this to save recomputing σ.
+     */
+    default Matrix derivative(Matrix z, Matrix a) {
+        return derivative(z);
+    }
+
     /** True when σ acts on each entry alone, so that σ'(z) is a matrix of the shape of z. */
     default boolean isElementwise() {
         return true;

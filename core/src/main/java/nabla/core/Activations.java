@@ -23,6 +23,42 @@ public final class Activations {
         public <T> T expression(GraphOps<T> ops, T z) {
             return ops.sigmoid(z);
         }
+
+        // The matrix forms loop directly, without a call through a function object per entry.
+        @Override
+        public Matrix apply(Matrix z) {
+            Matrix out = Matrix.zeros(z.rows(), z.cols());
+            double[] in = z.data();
+            double[] values = out.data();
+            for (int k = 0; k < in.length; k++) {
+                values[k] = sigmoid(in[k]);
+            }
+            return out;
+        }
+
+        @Override
+        public Matrix derivative(Matrix z) {
+            Matrix out = Matrix.zeros(z.rows(), z.cols());
+            double[] in = z.data();
+            double[] values = out.data();
+            for (int k = 0; k < in.length; k++) {
+                values[k] = derivative(in[k]);
+            }
+            return out;
+        }
+
+        // σ'(z) = a(1 − a) for a = σ(z): the same arithmetic as derivative(z), without σ again
+        @Override
+        public Matrix derivative(Matrix z, Matrix a) {
+            z.requireSameShape("sigmoid derivative", a);
+            Matrix out = Matrix.zeros(a.rows(), a.cols());
+            double[] s = a.data();
+            double[] values = out.data();
+            for (int k = 0; k < s.length; k++) {
+                values[k] = s[k] * (1.0 - s[k]);
+            }
+            return out;
+        }
     };
 
     /** tanh(z); tanh'(z) = 1 − tanh²(z). */

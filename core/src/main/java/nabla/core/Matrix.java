@@ -152,31 +152,103 @@ public final class Matrix {
 
     /** Returns the matrix product this · b, of shape (rows×b.cols). */
     public Matrix multiply(Matrix b) {
+        checkMultiply(b);
+        Matrix out = zeros(rows, b.cols);
+        MatrixKernels.current().multiply(this, b, out);
+        return out;
+    }
+
+    /**
+     * Writes the matrix product this · b into {@code out}, overwriting it, and returns out; the
+     * form that reuses a buffer between mini-batches.
+     *
+     * @param out (rows×b.cols), modified; must be neither this nor b
+     */
+    public Matrix multiply(Matrix b, Matrix out) {
+        checkMultiply(b);
+        checkOutput("matmul", out, rows, b.cols, b);
+        MatrixKernels.current().multiply(this, b, out);
+        return out;
+    }
+
+    private void checkMultiply(Matrix b) {
         if (cols != b.rows) {
             throw new IllegalArgumentException("matmul: " + shape() + " x " + b.shape()
                     + ": inner dimensions " + cols + " and " + b.rows + " differ");
         }
-        return MatrixKernels.multiply(this, b);
     }
 
     /** Returns thisᵀ · b, of shape (cols×b.cols), without forming the transpose (Wᵀδ in BP2). */
     public Matrix transposeMultiply(Matrix b) {
+        checkTransposeMultiply(b);
+        Matrix out = zeros(cols, b.cols);
+        MatrixKernels.current().transposeMultiply(this, b, out);
+        return out;
+    }
+
+    /**
+     * Writes thisᵀ · b into {@code out}, overwriting it, and returns out.
+     *
+     * @param out (cols×b.cols), modified; must be neither this nor b
+     */
+    public Matrix transposeMultiply(Matrix b, Matrix out) {
+        checkTransposeMultiply(b);
+        checkOutput("matmul", out, cols, b.cols, b);
+        MatrixKernels.current().transposeMultiply(this, b, out);
+        return out;
+    }
+
+    private void checkTransposeMultiply(Matrix b) {
         if (rows != b.rows) {
             throw new IllegalArgumentException("matmul: " + shape() + "ᵀ x " + b.shape()
                     + ": row counts " + rows + " and " + b.rows + " differ, so the transpose of "
                     + "the first cannot multiply the second");
         }
-        return MatrixKernels.transposeMultiply(this, b);
     }
 
     /** Returns this · bᵀ, of shape (rows×b.rows), without forming the transpose (δaᵀ in BP4). */
     public Matrix multiplyTranspose(Matrix b) {
+        checkMultiplyTranspose(b);
+        Matrix out = zeros(rows, b.rows);
+        MatrixKernels.current().multiplyTranspose(this, b, out);
+        return out;
+    }
+
+    /**
+     * Writes this · bᵀ into {@code out}, overwriting it, and returns out.
+     *
+     * @param out (rows×b.rows), modified; must be neither this nor b
+     */
+    public Matrix multiplyTranspose(Matrix b, Matrix out) {
+        checkMultiplyTranspose(b);
+        checkOutput("matmul", out, rows, b.rows, b);
+        MatrixKernels.current().multiplyTranspose(this, b, out);
+        return out;
+    }
+
+    private void checkMultiplyTranspose(Matrix b) {
         if (cols != b.cols) {
             throw new IllegalArgumentException("matmul: " + shape() + " x " + b.shape()
                     + "ᵀ: column counts " + cols + " and " + b.cols + " differ, so the first "
                     + "cannot multiply the transpose of the second");
         }
-        return MatrixKernels.multiplyTranspose(this, b);
+    }
+
+    /** Throws unless {@code out} is (outRows×outCols) and shares its array with neither operand. */
+    private void checkOutput(String operation, Matrix out, int outRows, int outCols, Matrix b) {
+        if (out.rows != outRows || out.cols != outCols) {
+            throw new IllegalArgumentException(operation + ": output " + out.shape() + " cannot hold the ("
+                    + outRows + "x" + outCols + ") result; pass a (" + outRows + "x" + outCols + ") matrix");
+        }
+        if (out.data == data || out.data == b.data) {
+            throw new IllegalArgumentException(operation + ": the output " + out.shape()
+                    + " is also an operand; pass a separate matrix to write into");
+        }
+    }
+
+    /** Returns the name of the matrix-product kernels this JVM uses: {@code vector} or {@code scalar}. */
+    public static String kernels() {
+        return MatrixKernels.name();
     }
 
     /** Returns this + column, adding the (rows×1) column to every column of this matrix. */
@@ -196,17 +268,35 @@ public final class Matrix {
         return out;
     }
 
+    // add, subtract and hadamard loop directly rather than through zipWith, whose call of a
+    // function object per entry costs more than the arithmetic in every mini-batch.
+
     public Matrix add(Matrix b) {
-        return zipWith("add", b, Double::sum);
+        requireSameShape("add", b);
+        Matrix out = zeros(rows, cols);
+        for (int k = 0; k < data.length; k++) {
+            out.data[k] = data[k] + b.data[k];
+        }
+        return out;
     }
 
     public Matrix subtract(Matrix b) {
-        return zipWith("subtract", b, (x, y) -> x - y);
+        requireSameShape("subtract", b);
+        Matrix out = zeros(rows, cols);
+        for (int k = 0; k < data.length; k++) {
+            out.data[k] = data[k] - b.data[k];
+        }
+        return out;
     }
 
     /** Returns the element-wise (Hadamard) product this ⊙ b. */
     public Matrix hadamard(Matrix b) {
-        return zipWith("hadamard", b, (x, y) -> x * y);
+        requireSameShape("hadamard", b);
+        Matrix out = zeros(rows, cols);
+        for (int k = 0; k < data.length; k++) {
+            out.data[k] = data[k] * b.data[k];
+        }
+        return out;
     }
 
     /** Returns a new matrix with {@code f} applied to each pair of entries at the same position. */

@@ -1,82 +1,78 @@
 package nabla.core;
 
+import java.util.function.Supplier;
+
 /**
- * The three matrix products behind {@link Matrix#multiply}, {@link Matrix#transposeMultiply} and
- * {@link Matrix#multiplyTranspose}. Callers have already checked the shapes.
- *
- * <p>No product is skipped for a zero entry, because 0 · NaN and 0 · ∞ are NaN and a non-finite
- * value must reach the result.
+ * Chooses the implementation of the matrix products, once per JVM: {@link VectorKernels} when the
+ * {@code jdk.incubator.vector} module is loaded (the {@code nabla} launcher and the build add
+ * {@code --add-modules jdk.incubator.vector}) and the processor has 256-bit vectors, else
+ * {@link ScalarKernels}. The system property {@code nabla.kernels} set to {@code scalar} or
+ * {@code vector} overrides the choice, for benchmarks.
  */
 final class MatrixKernels {
+
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private static final Kernels DEFAULT = choose(System.getProperty("nabla.kernels", ""));
+
+    /** Kernels that a test installed on this thread with {@link #using}; null means the default. */
+    private static final ThreadLocal<Kernels> OVERRIDE = new ThreadLocal<>();
 
     private MatrixKernels() {
     }
 
-    /** C = A · B, with loops ordered i-k-j so that the innermost loop walks rows of B and C. */
-    static Matrix multiply(Matrix a, Matrix b) {
-        int n = a.rows();
-        int inner = a.cols();
-        int m = b.cols();
-        double[] x = a.data();
-        double[] y = b.data();
-        Matrix c = Matrix.zeros(n, m);
-        double[] z = c.data();
-        for (int i = 0; i < n; i++) {
-            int rowC = i * m;
-            for (int k = 0; k < inner; k++) {
-                double aik = x[i * inner + k];
-                int rowB = k * m;
-                for (int j = 0; j < m; j++) {
-                    z[rowC + j] += aik * y[rowB + j];
-                }
-            }
-        }
-        return c;
+    /** Returns the kernels this thread uses. */
+    static Kernels current() {
+        Kernels override = OVERRIDE.get();
+        return override != null ? override : DEFAULT;
     }
 
-    /** C = Aᵀ · B, reading A by rows so that no transpose is formed. */
-    static Matrix transposeMultiply(Matrix a, Matrix b) {
-        int inner = a.rows();
-        int n = a.cols();
-        int m = b.cols();
-        double[] x = a.data();
-        double[] y = b.data();
-        Matrix c = Matrix.zeros(n, m);
-        double[] z = c.data();
-        for (int k = 0; k < inner; k++) {
-            int rowA = k * n;
-            int rowB = k * m;
-            for (int i = 0; i < n; i++) {
-                double aki = x[rowA + i];
-                int rowC = i * m;
-                for (int j = 0; j < m; j++) {
-                    z[rowC + j] += aki * y[rowB + j];
-                }
-            }
+    /** Runs {@code body} on this thread with {@code kernels} in place of the default, for tests. */
+    static <T> T using(Kernels kernels, Supplier<T> body) {
+        Kernels previous = OVERRIDE.get();
+        OVERRIDE.set(kernels);
+        try {
+            return body.get();
+        } finally {
+            OVERRIDE.set(previous);
         }
-        return c;
     }
 
-    /** C = A · Bᵀ: each entry is the dot product of a row of A with a row of B. */
-    static Matrix multiplyTranspose(Matrix a, Matrix b) {
-        int n = a.rows();
-        int inner = a.cols();
-        int m = b.rows();
-        double[] x = a.data();
-        double[] y = b.data();
-        Matrix c = Matrix.zeros(n, m);
-        double[] z = c.data();
-        for (int i = 0; i < n; i++) {
-            int rowA = i * inner;
-            for (int j = 0; j < m; j++) {
-                int rowB = j * inner;
-                double sum = 0.0;
-                for (int k = 0; k < inner; k++) {
-                    sum += x[rowA + k] * y[rowB + k];
-                }
-                z[i * m + j] = sum;
-            }
+    private static Kernels choose(String requested) {
+        if (requested.equals("scalar")) {
+            return ScalarKernels.INSTANCE;
         }
-        return c;
+        boolean moduleLoaded = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        if (requested.equals("vector") && !moduleLoaded) {
+            throw new IllegalStateException("nabla.kernels=vector, but the JVM was started without "
+                    + "--add-modules " + VECTOR_MODULE);
+        }
+        if (!moduleLoaded) {
+            return ScalarKernels.INSTANCE;
+        }
+        Kernels vector = vectorKernels();
+        if (vector == null && requested.equals("vector")) {
+            throw new IllegalStateException("nabla.kernels=vector, but this processor has no 256-bit vectors");
+        }
+        return vector != null ? vector : ScalarKernels.INSTANCE;
+    }
+
+    /**
+     * Returns {@link VectorKernels} when the processor computes 256-bit vectors in hardware, else
+     * null. The class is named only by reflection, so that nothing links it without the module.
+     */
+    private static Kernels vectorKernels() {
+        try {
+            Class<?> type = Class.forName("nabla.core.VectorKernels");
+            boolean supported = (Boolean) type.getDeclaredMethod("isSupported").invoke(null);
+            return supported ? (Kernels) type.getDeclaredField("INSTANCE").get(null) : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Returns the name of the kernels this JVM uses, {@code vector} or {@code scalar}. */
+    static String name() {
+        return DEFAULT.name();
     }
 }

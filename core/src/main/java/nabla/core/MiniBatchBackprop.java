@@ -22,12 +22,20 @@ import java.util.function.Supplier;
  * so a variant can replace one step and leave the others as they are; a step that throws is
  * reported as a {@link BackpropStepException} naming its equation and layer. An optional
  * {@link StepListener} receives every step with its operands and result.
+ *
+ * <p>An instance from {@link #reusingBuffers()} writes each ∂C/∂wˡ into a buffer that it keeps
+ * for the next call, so that training allocates no (nˡ×nˡ⁻¹) matrix per mini-batch; an instance
+ * made with {@code new} returns new matrices every time.
  */
 public class MiniBatchBackprop implements Backprop {
 
     /** Receives each evaluated step; null when none was given. */
     private final StepListener listener;
 
+    /** The ∂C/∂wˡ buffers of an instance that reuses them, indexed by l; null otherwise. */
+    private Matrix[] weightGradientBuffers;
+
+    /** Creates a backprop whose every result is new, so that results of earlier calls stay valid. */
     public MiniBatchBackprop() {
         this.listener = null;
     }
@@ -35,6 +43,17 @@ public class MiniBatchBackprop implements Backprop {
     /** Creates a backprop that reports each step, with the matrices it read and returned, to {@code listener}. */
     public MiniBatchBackprop(StepListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Creates a backprop that reuses its ∂C/∂wˡ matrices: each call overwrites those of the
+     * gradient it returned before. So a caller must use a gradient before the next call, as SGD
+     * does, or copy it. Not for use by several threads at once.
+     */
+    public static MiniBatchBackprop reusingBuffers() {
+        MiniBatchBackprop backprop = new MiniBatchBackprop();
+        backprop.weightGradientBuffers = new Matrix[0];
+        return backprop;
     }
 
     @Override
@@ -110,7 +129,7 @@ public class MiniBatchBackprop implements Backprop {
         Network network = pass.network();
         // BP2: (wˡ⁺¹)ᵀ δˡ⁺¹, then ⊙ σ'(zˡ)
         Matrix backpropagated = network.weight(l + 1).transposeMultiply(nextDelta);
-        return backpropagated.hadamard(network.activation(l).derivative(pass.z(l)));
+        return backpropagated.hadamard(network.activation(l).derivative(pass.z(l), pass.activation(l)));
     }
 
     /** BP3: ∂C/∂bˡ, the mean over the m columns of δˡ, keeping the (nˡ×1) column shape. */
@@ -121,8 +140,27 @@ public class MiniBatchBackprop implements Backprop {
 
     /** BP4: ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ / m, (nˡ×nˡ⁻¹), where m is the number of columns. */
     protected Matrix weightGradient(ForwardPass pass, int l, Matrix delta) {
-        // BP4: ∂C/∂wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ, the product summing over the m examples
-        return delta.multiplyTranspose(pass.activation(l - 1)).scaleInPlace(1.0 / pass.batchSize());
+        // BP4: ∂C/∂wˡ = (δˡ/m) (aˡ⁻¹)ᵀ, the product summing over the m examples. Scaling the
+        // (nˡ×m) factor first costs m·nˡ multiplications instead of nˡ·nˡ⁻¹.
+        Matrix previous = pass.activation(l - 1);
+        return delta.scale(1.0 / pass.batchSize()).multiplyTranspose(previous,
+                weightGradientBuffer(l, delta.rows(), previous.rows()));
+    }
+
+    /** Returns the (rows×cols) matrix BP4 writes ∂C/∂wˡ into: a kept buffer when reusing, else new. */
+    private Matrix weightGradientBuffer(int l, int rows, int cols) {
+        if (weightGradientBuffers == null) {
+            return Matrix.zeros(rows, cols);
+        }
+        if (weightGradientBuffers.length <= l) {
+            weightGradientBuffers = Arrays.copyOf(weightGradientBuffers, l + 1);
+        }
+        Matrix buffer = weightGradientBuffers[l];
+        if (buffer == null || buffer.rows() != rows || buffer.cols() != cols) {
+            buffer = Matrix.zeros(rows, cols);
+            weightGradientBuffers[l] = buffer;
+        }
+        return buffer;
     }
 
     private void report(BackpropStep.Kind kind, int layer, Matrix result, Matrix... operands) {

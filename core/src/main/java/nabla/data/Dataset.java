@@ -8,6 +8,15 @@ import nabla.core.Matrix;
  */
 public final class Dataset {
 
+    /** The value of each pixel byte scaled to [0, 1]: entry p is p / 255. */
+    private static final double[] UNIT_INTERVAL = new double[256];
+
+    static {
+        for (int p = 0; p < UNIT_INTERVAL.length; p++) {
+            UNIT_INTERVAL[p] = p / 255.0;
+        }
+    }
+
     private final String name;
     private final byte[] pixels;
     private final byte[] labels;
@@ -68,19 +77,35 @@ public final class Dataset {
 
     /** Returns the examples {@code order[from]} … {@code order[to − 1]} as columns scaled to [0, 1]. */
     public Matrix inputs(int[] order, int from, int to) {
+        return inputs(order, from, to, Matrix.zeros(inputSize, to - from));
+    }
+
+    /**
+     * Writes the examples {@code order[from]} … {@code order[to − 1]} into {@code into} as columns
+     * scaled to [0, 1], overwriting it, and returns it: the form that reuses one buffer for every
+     * mini-batch, so that only the bytes of the dataset stay in memory.
+     *
+     * @param into (inputSize×(to − from)), modified
+     */
+    public Matrix inputs(int[] order, int from, int to, Matrix into) {
         int m = to - from;
-        Matrix x = Matrix.zeros(inputSize, m);
-        double[] data = x.data();
+        if (into.rows() != inputSize || into.cols() != m) {
+            throw new IllegalArgumentException("inputs: " + into.shape() + " cannot hold " + m + " examples of "
+                    + inputSize + " pixels; pass a (" + inputSize + "x" + m + ") matrix");
+        }
+        int[] offsets = new int[m];
         for (int j = 0; j < m; j++) {
-            int offset = order[from + j] * inputSize;
-            for (int i = 0; i < inputSize; i++) {
-                int pixel = pixels[offset + i] & 0xff;
-                if (pixel != 0) {
-                    data[i * m + j] = pixel / 255.0;
-                }
+            offsets[j] = order[from + j] * inputSize;
+        }
+        // Pixel by pixel, so that each row of the matrix is written in one contiguous run.
+        double[] data = into.data();
+        for (int i = 0; i < inputSize; i++) {
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                data[row + j] = UNIT_INTERVAL[pixels[offsets[j] + i] & 0xff];
             }
         }
-        return x;
+        return into;
     }
 
     /** Returns the one-hot targets of the same examples, (outputs×m): row label is 1.0. */

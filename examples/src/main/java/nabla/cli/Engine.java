@@ -13,14 +13,15 @@ enum Engine {
     HAND("hand") {
         @Override
         Backprop backprop() {
-            return new MiniBatchBackprop();
+            // SGD applies each gradient before asking for the next, so the buffers can be reused.
+            return MiniBatchBackprop.reusingBuffers();
         }
     },
     /** Reverse-mode autodiff over a graph of the network's operations. */
     AUTOGRAD("autograd") {
         @Override
         Backprop backprop() {
-            return new GraphBackprop();
+            return GraphBackprop.reusingBuffers();
         }
     };
 

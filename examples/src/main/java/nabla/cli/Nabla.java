@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TraceCommand.class,
             GraphCommand.class,
             ShellCommand.class,
+            BenchCommand.class,
         })
 public final class Nabla implements Runnable {
 
