@@ -6,12 +6,7 @@ import nabla.check.CheckOptions;
 import nabla.check.Differences;
 import nabla.core.Activation;
 import nabla.core.Cost;
-import nabla.core.Matrix;
 import nabla.core.Network;
-import nabla.data.DataSplit;
-import nabla.data.Dataset;
-import org.apache.commons.math3.random.RandomDataGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -67,9 +62,8 @@ final class CheckSetup {
     }
 
     /**
-     * Returns the network and batch to check. When the first size is 784 and the last at least 10,
-     * the batch is m images of the embedded MNIST sample with one-hot labels, chosen by the seed;
-     * otherwise inputs are uniform in [0, 1) and targets one-hot at random.
+     * Returns the network and batch to check, the batch drawn as
+     * {@link NetworkBatch#withBatch(CommandLine, Network, int, long)} draws it.
      */
     CheckCase checkCase(CommandLine commandLine) throws IOException {
         if (batch < 1) {
@@ -85,17 +79,7 @@ final class CheckSetup {
         } catch (IllegalArgumentException e) {
             throw invalid(commandLine, "--sizes", e.getMessage());
         }
-        int outputs = sizes[sizes.length - 1];
-        if (sizes[0] != 784 || outputs < DataSplit.MNIST_CLASSES) {
-            CheckCase random = CheckCase.random(sizes, batch, seed, hiddenActivation, outputActivation, costFunction);
-            return new CheckCase(network, random.x(), random.y());
-        }
-        Dataset training = DataSplit.embeddedSample().training();
-        int[] order = new RandomDataGenerator(new Well19937c(seed)).nextPermutation(training.size(),
-                Math.min(batch, training.size()));
-        Matrix x = training.inputs(order, 0, order.length);
-        Matrix y = training.targets(order, 0, order.length, outputs);
-        return new CheckCase(network, x, y);
+        return NetworkBatch.withBatch(commandLine, network, batch, seed);
     }
 
     static CommandLine.ParameterException invalid(CommandLine commandLine, String flag, String message) {

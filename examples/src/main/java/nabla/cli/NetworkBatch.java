@@ -6,6 +6,8 @@ import nabla.core.Matrix;
 import nabla.core.Network;
 import nabla.data.DataSplit;
 import nabla.data.Dataset;
+import org.apache.commons.math3.random.RandomDataGenerator;
+import org.apache.commons.math3.random.Well19937c;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -28,9 +30,8 @@ final class NetworkBatch {
     long seed;
 
     /**
-     * Returns the network and the batch. When the first size is 784 and the last at least 10, the
-     * batch is the first m images of the embedded MNIST sample with one-hot labels. Otherwise the
-     * inputs are uniform in [0, 1) and the targets one-hot at random, drawn from the seed.
+     * Returns a sigmoid network with the quadratic cost and its batch, as
+     * {@link #withBatch(CommandLine, Network, int, long)} draws it.
      */
     CheckCase create(CommandLine commandLine) throws IOException {
         return create(commandLine, sizes, batch, seed);
@@ -47,6 +48,16 @@ final class NetworkBatch {
         } catch (IllegalArgumentException e) {
             throw CheckSetup.invalid(commandLine, "--sizes", e.getMessage());
         }
+        return withBatch(commandLine, network, batch, seed);
+    }
+
+    /**
+     * Returns {@code network} with a batch of m examples: m images of the embedded MNIST sample
+     * with one-hot labels when the network reads 784 pixels and names at least 10 classes,
+     * else inputs uniform in [0, 1) with random one-hot targets, all drawn from the seed.
+     */
+    static CheckCase withBatch(CommandLine commandLine, Network network, int batch, long seed) throws IOException {
+        int[] sizes = network.sizes();
         int outputs = sizes[sizes.length - 1];
         if (sizes[0] != 784 || outputs < DataSplit.MNIST_CLASSES) {
             CheckCase random = CheckCase.random(sizes, batch, seed);
@@ -57,7 +68,7 @@ final class NetworkBatch {
             throw CheckSetup.invalid(commandLine, "--batch", batch + " is more than the " + training.size()
                     + " training images of the embedded sample");
         }
-        int[] order = training.identityOrder();
+        int[] order = new RandomDataGenerator(new Well19937c(seed)).nextPermutation(training.size(), batch);
         Matrix x = training.inputs(order, 0, batch);
         Matrix y = training.targets(order, 0, batch, outputs);
         return new CheckCase(network, x, y);
