@@ -1,6 +1,6 @@
 package nabla.check;
 
-/** How a finite difference estimates ∂C/∂θ from the cost at perturbed parameters. */
+/** The formula by which a finite difference estimates ∂C/∂θ from the cost at perturbed parameters. */
 public enum Differences {
     /** (C(θ + h) − C(θ − h)) / 2h: error O(h²), two cost evaluations per parameter. */
     CENTRAL,

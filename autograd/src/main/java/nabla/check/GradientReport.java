@@ -26,7 +26,7 @@ public record GradientReport(String network, int batchSize, CheckOptions options
         Optional<Failure> failure) {
 
     /**
-     * How the implementation under test failed to return a gradient.
+     * The failure of the implementation under test to return a gradient.
      *
      * @param equation the step that threw, when the implementation reports it
      * @param layer the layer of that step, or 0 if unknown

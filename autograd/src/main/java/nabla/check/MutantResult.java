@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import nabla.core.Equation;
 
 /**
- * How the check fared against one catalogued mistake.
+ * The check's result on one catalogued mistake.
  *
  * @param mutant the mistake
  * @param report the check's report on it

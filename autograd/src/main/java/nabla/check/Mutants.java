@@ -11,7 +11,7 @@ import nabla.core.Network;
 /**
  * A catalogue of classic backprop mistakes. Each is {@link MiniBatchBackprop} with one step
  * replaced, so that everything else is right and the check can be held to blaming exactly the
- * equation that holds the mistake.
+ * equation that contains the mistake.
  */
 public final class Mutants {
 

@@ -189,7 +189,7 @@ public final class Costs {
         }
     };
 
-    /** Which output layers the built-in costs follow, for error messages. */
+    /** Text naming the output layer that each built-in cost follows, for error messages. */
     public static final String PAIRINGS = "cross-entropy needs a sigmoid output, log-likelihood a softmax "
             + "output, and quadratic any element-wise output";
 

@@ -14,7 +14,7 @@ public enum Equation {
         this.formula = formula;
     }
 
-    /** The expression this step evaluates, in the book's notation. */
+    /** The expression this step evaluates, in the notation of Nielsen's Neural Networks and Deep Learning. */
     public String formula() {
         return formula;
     }

@@ -444,7 +444,7 @@ public final class Matrix {
         return out;
     }
 
-    /** Two matrices are equal when their shapes and all entries are equal, as Arrays.equals says. */
+    /** Two matrices are equal when their shapes and all entries are equal, as Arrays.equals compares them. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Matrix other && sameShape(other) && Arrays.equals(data, other.data);
