@@ -5,8 +5,9 @@ import nabla.core.BackpropStep;
 import nabla.core.Equation;
 
 /**
- * Writes one {@link BackpropStep} out in the notation of Nielsen's Neural Networks and Deep Learning: the expression with its layer
- * filled in, the general equation, how the operand shapes combine, and the step's flops.
+ * Writes one {@link BackpropStep} out in the notation of Nielsen's Neural Networks and Deep
+ * Learning: the expression with its layer filled in, the general equation, how the operand shapes
+ * combine, and the step's flops.
  *
  * <p>Flops are counted from the operand shapes as the formula is written: an (n×k)·(k×c) product
  * is n·k·c multiply-adds and a multiply-add is 2 flops; every other addition, multiplication or
