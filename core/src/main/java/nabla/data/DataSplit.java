@@ -46,6 +46,19 @@ public record DataSplit(Dataset training, Dataset test) {
                 fromFiles(find(directory, "t10k-images-idx3-ubyte"), find(directory, "t10k-labels-idx1-ubyte")));
     }
 
+    /**
+     * Loads only the test set from {@code directory}: {@code t10k-images-idx3-ubyte} and
+     * {@code t10k-labels-idx1-ubyte}, each optionally ending in {@code .gz}. Evaluating a trained
+     * network needs no training files.
+     */
+    public static Dataset loadTest(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new NoSuchFileException(directory.toString(), null,
+                    "not a readable folder; pass a folder holding the MNIST-format IDX test files");
+        }
+        return fromFiles(find(directory, "t10k-images-idx3-ubyte"), find(directory, "t10k-labels-idx1-ubyte"));
+    }
+
     private static Path find(Path directory, String baseName) throws NoSuchFileException {
         for (String candidate : new String[] {baseName + ".gz", baseName}) {
             Path file = directory.resolve(candidate);

@@ -61,6 +61,18 @@ class DataSplitTest {
     }
 
     @Test
+    void loadTestNeedsOnlyTestFiles() throws IOException {
+        write(TEST_IMAGES + ".gz", IdxFiles.images(3, 2, 3, IdxFiles.pixelRamp(18)), ".gz");
+        write(TEST_LABELS, IdxFiles.labels(new byte[] {2, 7, 0}), "");
+
+        Dataset test = DataSplit.loadTest(directory);
+
+        assertEquals(3, test.size());
+        assertEquals(7, test.label(1));
+        assertThrows(NoSuchFileException.class, () -> DataSplit.load(directory));
+    }
+
+    @Test
     void loadReadsGzipFiles() throws IOException {
         writeSplit(".gz");
 

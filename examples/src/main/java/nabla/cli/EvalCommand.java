@@ -31,15 +31,15 @@ final class EvalCommand implements Callable<Integer> {
     private Path model;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the four MNIST-format IDX files, as for 'nabla train'; the test set "
-                    + "is evaluated. Default: the embedded sample of 2,000 test digits.")
+            description = "Folder with the MNIST-format IDX test files t10k-images-idx3-ubyte and "
+                    + "t10k-labels-idx1-ubyte (each optionally .gz); the training files may be absent. "
+                    + "Default: the embedded sample of 2,000 test digits.")
     private Path data;
 
     @Override
     public Integer call() throws IOException {
         Network network = load();
-        DataSplit split = Flags.loadData(spec, data);
-        Dataset test = split.test();
+        Dataset test = loadTest();
         Flags.checkFits(spec, "--model", model + " has sizes ", network, test);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -49,6 +49,17 @@ final class EvalCommand implements Callable<Integer> {
         out.println(AccuracyLine.format(correct, test.size()));
         out.flush();
         return 0;
+    }
+
+    private Dataset loadTest() throws IOException {
+        if (data == null) {
+            return DataSplit.embeddedSample().test();
+        }
+        try {
+            return DataSplit.loadTest(data);
+        } catch (IOException e) {
+            throw Flags.invalid(spec, "--data", Flags.describe(e));
+        }
     }
 
     private Network load() {
