@@ -19,4 +19,25 @@ interface Kernels {
 
     /** A short name for messages and benchmarks, such as {@code vector}. */
     String name();
+
+    /**
+     * Returns true when every scale·w + factor·g is finite, for arrays of equal length. The
+     * default is the scalar loop; u − u is 0 for a finite u and NaN otherwise, so one sum tells.
+     */
+    default boolean stepStaysFinite(double[] w, double scale, double[] g, double factor) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        int k = 0;
+        for (; k + 1 < w.length; k += 2) {
+            double u0 = scale * w[k] + factor * g[k];
+            double u1 = scale * w[k + 1] + factor * g[k + 1];
+            s0 += u0 - u0;
+            s1 += u1 - u1;
+        }
+        for (; k < w.length; k++) {
+            double u = scale * w[k] + factor * g[k];
+            s0 += u - u;
+        }
+        return s0 + s1 == 0.0;
+    }
 }

@@ -403,6 +403,16 @@ public final class Matrix {
         return max;
     }
 
+    /**
+     * Returns true when every entry of scale·this + factor·g is finite, the values a gradient
+     * step w ← scale·w + factor·g would write; computes them as {@link #scaleInPlace} and
+     * {@link #addScaledInPlace} do, and modifies nothing.
+     */
+    public boolean stepStaysFinite(double scale, Matrix g, double factor) {
+        requireSameShape("stepStaysFinite", g);
+        return MatrixKernels.current().stepStaysFinite(data, scale, g.data, factor);
+    }
+
     /** Returns true when every entry is finite (neither NaN nor infinite). */
     public boolean isFinite() {
         for (double v : data) {

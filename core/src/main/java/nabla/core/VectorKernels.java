@@ -1,6 +1,7 @@
 package nabla.core;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -53,6 +54,25 @@ final class VectorKernels implements Kernels {
     static final VectorKernels INSTANCE = new VectorKernels();
 
     private VectorKernels() {
+    }
+
+    @Override
+    public boolean stepStaysFinite(double[] w, double scale, double[] g, double factor) {
+        // Lane-wise u − u: 0 for a finite u, NaN for an infinite or NaN one.
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        int upper = SPECIES.loopBound(w.length);
+        int k = 0;
+        for (; k < upper; k += LANES) {
+            DoubleVector u = DoubleVector.fromArray(SPECIES, w, k).mul(scale)
+                    .add(DoubleVector.fromArray(SPECIES, g, k).mul(factor));
+            sum = sum.add(u.sub(u));
+        }
+        double tail = 0.0;
+        for (; k < w.length; k++) {
+            double u = scale * w[k] + factor * g[k];
+            tail += u - u;
+        }
+        return sum.reduceLanes(VectorOperators.ADD) + tail == 0.0;
     }
 
     /** Returns true when this JVM computes 256-bit vectors in hardware rather than emulating them. */

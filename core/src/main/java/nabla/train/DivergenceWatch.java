@@ -17,11 +17,36 @@ final class DivergenceWatch {
 
     private final double learningRate;
     private final int miniBatches;
+    /** The factor 1 − ηλ/n by which weight decay multiplies the weights at each step. */
+    private final double shrink;
 
     /** Creates a watch for epochs of {@code miniBatches} mini-batches trained with η = {@code learningRate}. */
     DivergenceWatch(double learningRate, int miniBatches) {
+        this(learningRate, 0.0, 1, miniBatches);
+    }
+
+    /** Creates a watch that also knows the weight decay λ and the number n of training examples. */
+    DivergenceWatch(double learningRate, double weightDecay, int trainingExamples, int miniBatches) {
         this.learningRate = learningRate;
         this.miniBatches = miniBatches;
+        this.shrink = 1.0 - learningRate * weightDecay / trainingExamples;
+    }
+
+    /**
+     * Throws unless the gradient and the update it makes are finite: one fast pass over every
+     * parameter, then, only when it finds a non-finite value, {@link #checkGradient} and
+     * {@link #checkUpdate} to name it. The fast pass costs about as much as the update itself.
+     */
+    void check(Network network, Gradient gradient, int epoch, int miniBatch) {
+        boolean finite = true;
+        for (int l = 1; l <= network.layerCount(); l++) {
+            finite &= network.weight(l).stepStaysFinite(shrink, gradient.nablaW(l), -learningRate);
+            finite &= network.bias(l).stepStaysFinite(1.0, gradient.nablaB(l), -learningRate);
+        }
+        if (!finite) {
+            checkGradient(gradient, epoch, miniBatch);
+            checkUpdate(network, gradient, epoch, miniBatch);
+        }
     }
 
     /** Throws unless every entry of ∂C/∂bˡ and ∂C/∂wˡ is finite, for every layer l. */
@@ -33,13 +58,13 @@ final class DivergenceWatch {
     }
 
     /**
-     * Throws unless the update w ← w − η·∂C/∂w, b ← b − η·∂C/∂b keeps every weight and bias
-     * finite. Computes each new value as {@link Sgd#update} does, but modifies nothing.
+     * Throws unless the update w ← (1 − ηλ/n)·w − η·∂C/∂w, b ← b − η·∂C/∂b keeps every weight
+     * and bias finite. Computes each new value as {@link Sgd#update} does, but modifies nothing.
      */
     void checkUpdate(Network network, Gradient gradient, int epoch, int miniBatch) {
         for (int l = 1; l <= network.layerCount(); l++) {
-            checkStep(network.weight(l), gradient.nablaW(l), "the weights of layer " + l, epoch, miniBatch);
-            checkStep(network.bias(l), gradient.nablaB(l), "the biases of layer " + l, epoch, miniBatch);
+            checkStep(network.weight(l), gradient.nablaW(l), shrink, "the weights of layer " + l, epoch, miniBatch);
+            checkStep(network.bias(l), gradient.nablaB(l), 1.0, "the biases of layer " + l, epoch, miniBatch);
         }
     }
 
@@ -61,13 +86,13 @@ final class DivergenceWatch {
         }
     }
 
-    private void checkStep(Matrix parameters, Matrix nabla, String what, int epoch, int miniBatch) {
+    private void checkStep(Matrix parameters, Matrix nabla, double scale, String what, int epoch, int miniBatch) {
         double[] values = parameters.data();
         double[] gradient = nabla.data();
         double factor = -learningRate;
         for (int k = 0; k < values.length; k++) {
-            // The same expression as Matrix.addScaledInPlace, so the check sees the value the update would write.
-            double updated = values[k] + factor * gradient[k];
+            // The value Sgd.update writes: (1 − ηλ/n)·w − η·g for weights, b − η·g for biases
+            double updated = scale * values[k] + factor * gradient[k];
             if (!Double.isFinite(updated)) {
                 throw new TrainingDivergedException(epoch, miniBatch, miniBatches, learningRate,
                         "the update would make " + what + " " + parameters.shape() + " " + updated + " at "

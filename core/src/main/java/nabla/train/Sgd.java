@@ -73,7 +73,8 @@ public final class Sgd {
         }
         int outputs = network.size(network.layerCount());
         int miniBatches = (order.length + options.batchSize() - 1) / options.batchSize();
-        DivergenceWatch watch = new DivergenceWatch(options.learningRate(), miniBatches);
+        DivergenceWatch watch = new DivergenceWatch(options.learningRate(), options.weightDecay(), order.length,
+                miniBatches);
         List<EpochResult> results = new ArrayList<>();
         // One buffer for the inputs of every full mini-batch, so that training allocates no images.
         Matrix inputs = Matrix.zeros(network.size(0), Math.min(options.batchSize(), order.length));
@@ -89,8 +90,7 @@ public final class Sgd {
                         : training.inputs(order, from, to);
                 Matrix y = training.targets(order, from, to, outputs);
                 Gradient gradient = backprop.gradient(network, x, y);
-                watch.checkGradient(gradient, epoch, miniBatch);
-                watch.checkUpdate(network, gradient, epoch, miniBatch);
+                watch.check(network, gradient, epoch, miniBatch);
                 update(network, gradient, options.learningRate(), options.weightDecay(), order.length);
                 listener.batchFinished(epoch, to, order.length);
             }
