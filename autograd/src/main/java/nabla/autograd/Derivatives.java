@@ -157,7 +157,7 @@ final class Derivatives {
      * Sends g to an operand of an element-wise operation with derivative 1. If the forward pass
      * broadcast the operand, every repeated copy of it received its own share of g, so the shares
      * are summed back into the operand's shape. Otherwise g goes on unchanged. Because the output
-     * still holds that matrix as its own gradient, the parent must copy it before adding to it.
+     * still keeps that matrix as its own gradient, the parent must copy it before adding to it.
      */
     private static void sendSummed(Tensor parent, Matrix g) {
         if (parent.requiresGrad()) {

@@ -18,7 +18,7 @@ import nabla.core.Network;
  * C  = cost(aᴸ, y)         the network's cost, the mean over the m columns
  * </pre>
  *
- * and one backward pass from C gives ∂C/∂node for every node. Nothing here knows BP1–BP4, so the
+ * and one backward pass from C gives ∂C/∂node for every node. Nothing here uses BP1–BP4, so the
  * result is an independent check of the hand-coded backprop.
  *
  * <p>The returned {@link Gradient} follows the hand-coded convention: {@code nablaB(l)} and

@@ -48,7 +48,7 @@ public record CheckCase(Network network, Matrix x, Matrix y) {
         return new CheckCase(network, x, y);
     }
 
-    /** A sigmoid network with the quadratic cost, drawn as {@link #random(int[], int, long, Activation, Activation, Cost)}. */
+    /** Draws a sigmoid network with the quadratic cost and its batch, as {@link #random(int[], int, long, Activation, Activation, Cost)}. */
     public static CheckCase random(int[] sizes, int batchSize, long seed) {
         return random(sizes, batchSize, seed, Activations.SIGMOID, Activations.SIGMOID, Costs.QUADRATIC);
     }

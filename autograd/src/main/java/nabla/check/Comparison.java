@@ -27,7 +27,7 @@ public record Comparison(int entries, int skipped, double maxAbsoluteError, doub
         return failures == 0;
     }
 
-    /** A short summary such as {@code max abs 1.2e-17, max rel 3.4e-16}. */
+    /** Returns a short summary such as {@code max abs 1.2e-17, max rel 3.4e-16}. */
     public String summary() {
         String text = String.format(Locale.ROOT, "max abs %.1e, rel %.1e", maxAbsoluteError, maxRelativeError);
         if (skipped > 0) {

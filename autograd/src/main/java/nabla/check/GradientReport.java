@@ -78,7 +78,7 @@ public record GradientReport(String network, int batchSize, CheckOptions options
         return blames;
     }
 
-    /** The equations whose every quantity at every layer agrees. */
+    /** Returns the equations whose every quantity at every layer agrees. */
     public Set<Equation> agreeingEquations() {
         Set<Equation> agreeing = EnumSet.of(Equation.BP1, Equation.BP2, Equation.BP3, Equation.BP4);
         if (quantities.stream().noneMatch(q -> q.equation() == Equation.BP2)) {
@@ -92,7 +92,7 @@ public record GradientReport(String network, int batchSize, CheckOptions options
         return agreeing;
     }
 
-    /** The equations that are wrong somewhere but only because an earlier step is. */
+    /** Returns the equations that are wrong somewhere, but only because an earlier step is. */
     private Set<Equation> inheritingEquations() {
         Set<Equation> inheriting = EnumSet.noneOf(Equation.class);
         Set<Equation> blamed = EnumSet.noneOf(Equation.class);
@@ -117,7 +117,7 @@ public record GradientReport(String network, int batchSize, CheckOptions options
                 .toList();
     }
 
-    /** One line: the verdict, which equations are blamed and which agree. */
+    /** Returns one line: the verdict, which equations are blamed and which agree. */
     public String summary() {
         if (passed()) {
             return "all gradients agree: " + join(agreeingEquations()) + " at every layer";
@@ -145,7 +145,7 @@ public record GradientReport(String network, int batchSize, CheckOptions options
         return String.join("; ", parts);
     }
 
-    /** The report as a table, one row per quantity and layer, followed by the summary. */
+    /** Returns the report as a table, one row per quantity and layer, followed by the summary. */
     public String table() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Gradient check of %s on a batch of %d, %s differences with h = %s%n",

@@ -18,7 +18,7 @@ public record MutantResult(Mutant mutant, GradientReport report) {
         return !report.passed();
     }
 
-    /** The equations the report blamed. */
+    /** Returns the equations the report blamed. */
     public Set<Equation> blamedEquations() {
         return report.blame().stream().map(GradientReport.Blame::equation)
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -22,7 +22,7 @@ public enum Quantity {
         return symbol;
     }
 
-    /** The equation that computes this quantity at layer l of a network with L layers. */
+    /** Returns the equation that computes this quantity at layer l of a network with L layers. */
     public Equation equation(int l, int layers) {
         return switch (this) {
             case DELTA -> l == layers ? Equation.BP1 : Equation.BP2;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import nabla.core.Equation;
 
 /**
- * What the check found for one quantity at one layer.
+ * The check's findings for one quantity at one layer.
  *
  * @param quantity the quantity, such as ∂C/∂w
  * @param layer its layer, 1 … L
@@ -22,7 +22,7 @@ public record QuantityReport(Quantity quantity, int layer, Equation equation, St
         String actualShape, Optional<Comparison> againstGraph, Optional<Comparison> againstDifferences,
         Optional<Comparison> graphAgainstDifferences, Verdict verdict) {
 
-    /** A label such as {@code ∂C/∂w² (BP4)}. */
+    /** Returns a label such as {@code ∂C/∂w² (BP4)}. */
     public String label() {
         return quantity.symbol() + superscript(layer) + " (" + equation + ")";
     }

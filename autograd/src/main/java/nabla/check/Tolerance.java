@@ -59,7 +59,7 @@ public record Tolerance(double absolute, double relative) {
         return error <= absolute + relative * Math.max(Math.abs(a), Math.abs(b));
     }
 
-    /** The relative error |a − b| / max(|a|, |b|, tiny), with tiny the smallest normal double. */
+    /** Returns the relative error |a − b| / max(|a|, |b|, tiny), with tiny the smallest normal double. */
     public static double relativeError(double a, double b) {
         return Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Double.MIN_NORMAL);
     }

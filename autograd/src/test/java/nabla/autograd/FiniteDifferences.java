@@ -8,7 +8,7 @@ import nabla.core.Matrix;
 /**
  * Checks a backward pass against central finite differences. The function f of several matrix
  * inputs is reduced to the scalar L = Σ r ⊙ f(inputs) with fixed, unequal weights r, so that the
- * check sees every entry of the output's gradient and would catch, for example, a transposed one.
+ * check covers every entry of the output's gradient and would catch, for example, a transposed one.
  * Backward from f with the seed r gives ∂L/∂input; each entry is compared with
  * (L(x + h) − L(x − h)) / 2h.
  */

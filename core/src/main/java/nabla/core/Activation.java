@@ -39,7 +39,7 @@ public interface Activation {
 
     /**
      * Returns σ'(z) for every entry of z as a new matrix, given also a = σ(z) of the same shape.
-     * By default a is ignored; an activation whose derivative follows from its value, such as the
+     * By default a is ignored. An activation whose derivative follows from its value, such as the
      * sigmoid's σ(1 − σ), overrides this to save recomputing σ.
      */
     default Matrix derivative(Matrix z, Matrix a) {

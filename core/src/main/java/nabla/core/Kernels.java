@@ -22,7 +22,7 @@ interface Kernels {
 
     /**
      * Returns true when every scale·w + factor·g is finite, for arrays of equal length. The
-     * default is the scalar loop; u − u is 0 for a finite u and NaN otherwise, so one sum tells.
+     * default is the scalar loop; u − u is 0 for a finite u and NaN otherwise, so one sum decides.
      */
     default boolean stepStaysFinite(double[] w, double scale, double[] g, double factor) {
         double s0 = 0.0;

@@ -32,7 +32,7 @@ final class TraceTable {
         return text.toString();
     }
 
-    /** Writes the first example's steps, says whether the others repeat their shapes, then the means. */
+    /** Writes the first example's steps, states whether the others repeat their shapes, then the means. */
     private static void appendPerExampleSteps(StringBuilder text, List<TraceStep> steps, int m) {
         List<TraceStep> first = new ArrayList<>();
         List<TraceStep> means = new ArrayList<>();

@@ -25,7 +25,7 @@ final class DivergenceWatch {
         this(learningRate, 0.0, 1, miniBatches);
     }
 
-    /** Creates a watch that also knows the weight decay λ and the number n of training examples. */
+    /** Creates a watch for a run with weight decay λ over n training examples. */
     DivergenceWatch(double learningRate, double weightDecay, int trainingExamples, int miniBatches) {
         this.learningRate = learningRate;
         this.miniBatches = miniBatches;
@@ -76,17 +76,17 @@ final class DivergenceWatch {
         }
     }
 
-    private void checkFinite(Matrix m, String what, int epoch, int miniBatch) {
+    private void checkFinite(Matrix m, String subject, int epoch, int miniBatch) {
         double[] values = m.data();
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
                 throw new TrainingDivergedException(epoch, miniBatch, miniBatches, learningRate,
-                        what + " " + m.shape() + " is " + values[k] + " at " + entry(m, k));
+                        subject + " " + m.shape() + " is " + values[k] + " at " + entry(m, k));
             }
         }
     }
 
-    private void checkStep(Matrix parameters, Matrix nabla, double scale, String what, int epoch, int miniBatch) {
+    private void checkStep(Matrix parameters, Matrix nabla, double scale, String subject, int epoch, int miniBatch) {
         double[] values = parameters.data();
         double[] gradient = nabla.data();
         double factor = -learningRate;
@@ -95,7 +95,7 @@ final class DivergenceWatch {
             double updated = scale * values[k] + factor * gradient[k];
             if (!Double.isFinite(updated)) {
                 throw new TrainingDivergedException(epoch, miniBatch, miniBatches, learningRate,
-                        "the update would make " + what + " " + parameters.shape() + " " + updated + " at "
+                        "the update would make " + subject + " " + parameters.shape() + " " + updated + " at "
                                 + entry(parameters, k) + " (value " + values[k] + ", gradient " + gradient[k] + ")");
             }
         }

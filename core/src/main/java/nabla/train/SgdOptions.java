@@ -8,7 +8,7 @@ package nabla.train;
  *
  * @param epochs the number of passes over the training set, at least 1
  * @param batchSize B, the number of examples per mini-batch, at least 1; the last mini-batch of
- *     an epoch holds the remainder and may be smaller
+ *     an epoch contains the remainder and may be smaller
  * @param learningRate η, the step size of w ← w − η·∂C/∂w; finite and positive
  * @param seed seeds the shuffle of the training set before each epoch
  * @param weightDecay λ, the L2 regularization parameter: each step also shrinks every weight by

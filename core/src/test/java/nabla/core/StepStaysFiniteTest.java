@@ -10,7 +10,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every kernel tells whether a gradient step w ← scale·w + factor·g stays finite. */
+/** Every kernel decides whether a gradient step w ← scale·w + factor·g stays finite. */
 class StepStaysFiniteTest {
 
     private static List<Kernels> kernels() {

@@ -13,7 +13,7 @@ final class Graphviz {
     /** How long one drawing may take; a graph of a few hundred nodes takes well under a second. */
     private static final long TIMEOUT_SECONDS = 60;
 
-    /** Thrown when the drawing was not written, with a message that tells the user what to do next. */
+    /** Thrown when the drawing was not written, with a message that names what to do next. */
     static final class RenderException extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -29,7 +29,7 @@ final class UsageErrors implements IExecutionExceptionHandler {
 
     /**
      * Rewrites picocli's own conversion messages in the words nabla's messages use, so that every
-     * invalid value reads alike and says what is accepted.
+     * invalid value reads alike and names what is accepted.
      */
     static String plain(String message) {
         String text = message == null ? "" : message;

@@ -14,7 +14,7 @@ import nabla.core.MiniBatchBackprop;
  * {@code java -cp examples/target/nabla.jar nabla.examples.AddAnActivation}.
  *
  * <p>The activation is softsign, σ(z) = z / (1 + |z|), whose derivative is σ'(z) = 1 / (1 + |z|)².
- * The first version forgets the square; the gradient check blames BP2 at the hidden layer, where
+ * The first version omits the square, and the gradient check blames BP2 at the hidden layer, where
  * σ' enters. The second version is right and passes.
  */
 public final class AddAnActivation {

@@ -5,58 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CheckCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = Nabla.newCommandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
-
-    private String lastLine() {
-        String[] lines = out.toString().strip().split("\\R");
-        return lines[lines.length - 1];
-    }
-
     @Test
     void correctBackpropExitsZero() {
-        int code = run("check", "--sizes", "12,6,10", "--batch", "4", "--params", "all");
+        CommandRun run = CommandRun.of("check", "--sizes", "12,6,10", "--batch", "4", "--params", "all");
 
-        assertEquals(0, code, err::toString);
-        assertTrue(lastLine().startsWith("PASS: all gradients agree"), out::toString);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.lastLine().startsWith("PASS: all gradients agree"), run::toString);
     }
 
     @Test
     void mutantExitsOneAndNamesEquation() {
-        int code = run("check", "--sizes", "12,6,10", "--batch", "4", "--backprop", "mutant:flat-bias-gradient");
+        CommandRun run = CommandRun.of("check", "--sizes", "12,6,10", "--batch", "4", "--backprop", "mutant:flat-bias-gradient");
 
-        assertEquals(1, code, err::toString);
-        assertTrue(lastLine().startsWith("FAIL: BP3 at layers 1, 2 has the wrong shape"), out::toString);
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.lastLine().startsWith("FAIL: BP3 at layers 1, 2 has the wrong shape"), run::toString);
     }
 
     @Test
     void userClassIsLoadedByName() {
-        int code = run("check", "--sizes", "12,6,10", "--batch", "4", "--backprop", "nabla.examples.StudentBackprop");
+        CommandRun run = CommandRun.of("check", "--sizes", "12,6,10", "--batch", "4", "--backprop", "nabla.examples.StudentBackprop");
 
-        assertEquals(0, code, () -> out + "" + err);
+        assertEquals(0, run.exitCode(), run::toString);
     }
 
     @Test
     void jsonReportCarriesVerdictAndBlame() throws Exception {
-        int code = run("check", "--sizes", "12,6,10", "--batch", "4", "--json", "--backprop",
+        CommandRun run = CommandRun.of("check", "--sizes", "12,6,10", "--batch", "4", "--json", "--backprop",
                 "mutant:weight-gradient-over-rows");
 
-        assertEquals(1, code);
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(false, json.get("passed").asBoolean());
         assertEquals("BP4", json.get("blame").get(0).get("equation").asText());
         assertEquals(6, json.get("quantities").size());
@@ -64,34 +46,34 @@ class CheckCommandTest {
 
     @Test
     void mutantsReportEveryMistakeCaught() {
-        int code = run("mutants", "--sizes", "12,6,10", "--batch", "4");
+        CommandRun run = CommandRun.of("mutants", "--sizes", "12,6,10", "--batch", "4");
 
-        assertEquals(0, code, out::toString);
-        assertTrue(lastLine().matches("mutants: caught (\\d+) of \\1, localised \\1 of \\1"), lastLine());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.lastLine().matches("mutants: caught (\\d+) of \\1, localised \\1 of \\1"), run.lastLine());
     }
 
     @Test
     void invalidParamsExitTwo() {
-        int code = run("check", "--params", "some");
+        CommandRun run = CommandRun.of("check", "--params", "some");
 
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("--params"), err::toString);
-        assertTrue(err.toString().contains("'some'"), err::toString);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--params"), run::toString);
+        assertTrue(run.err().contains("'some'"), run::toString);
     }
 
     @Test
     void unknownActivationListsKnownNames() {
-        int code = run("check", "--activation", "swish");
+        CommandRun run = CommandRun.of("check", "--activation", "swish");
 
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("known: sigmoid, tanh"), err::toString);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("known: sigmoid, tanh"), run::toString);
     }
 
     @Test
     void unknownBackpropExitsTwo() {
-        int code = run("check", "--backprop", "mutant:nothing");
+        CommandRun run = CommandRun.of("check", "--backprop", "mutant:nothing");
 
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("weight-gradient-over-rows"), err::toString);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("weight-gradient-over-rows"), run::toString);
     }
 }
